@@ -1,0 +1,51 @@
+package io.incidenttimeline.events;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One stored event with everything that travels beside its payload: its id, the
+ * incident's sequence number (1 for the declaration, then +1 per event), when it happened
+ * ({@code occurredAt}, may be backdated), when the server recorded it
+ * ({@code recordedAt}, server clock), who did it and through which client or integration
+ * ({@code source}).
+ */
+public record EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, Instant occurredAt, Instant recordedAt,
+		String actor, String source, IncidentEvent payload) {
+
+	public EventEnvelope {
+		Objects.requireNonNull(eventId, "eventId is missing");
+		Objects.requireNonNull(incidentId, "incidentId is missing");
+		if (sequence < 1) {
+			throw new IllegalArgumentException("sequence must be 1 or more, not " + sequence);
+		}
+		occurredAt = Objects.requireNonNull(occurredAt, "occurredAt is missing").truncatedTo(ChronoUnit.MICROS);
+		recordedAt = Objects.requireNonNull(recordedAt, "recordedAt is missing").truncatedTo(ChronoUnit.MICROS);
+		Require.text(actor, "actor", 200);
+		Require.text(source, "source", 200);
+		Objects.requireNonNull(payload, "payload is missing");
+		if (!payload.incidentId().equals(incidentId)) {
+			throw new IllegalArgumentException(
+					"payload is about incident " + payload.incidentId() + ", not " + incidentId);
+		}
+	}
+
+	public EventTypes.EventType type() {
+		return EventTypes.of(this.payload.getClass());
+	}
+
+	public int schemaVersion() {
+		return type().version();
+	}
+
+	/**
+	 * Whether the event was entered after the fact: it happened more than a minute before
+	 * it was recorded.
+	 */
+	public boolean isBackdated() {
+		return this.occurredAt.plus(1, ChronoUnit.MINUTES).isBefore(this.recordedAt);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.incidenttimeline.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of event types: each record class has a name and a schema version, which
+ * together make its CloudEvents {@code type}
+ * ({@code io.incidenttimeline.IncidentDeclared.v1}). A new version of an event is a new
+ * entry; old entries stay readable forever.
+ */
+public final class EventTypes {
+
+	static final String PREFIX = "io.incidenttimeline.";
+
+	private static final List<EventType> ALL = List.of(new EventType("IncidentDeclared", 1, IncidentDeclared.class),
+			new EventType("SeverityChanged", 1, SeverityChanged.class),
+			new EventType("IncidentAcknowledged", 1, IncidentAcknowledged.class),
+			new EventType("StatusChanged", 1, StatusChanged.class),
+			new EventType("MitigationApplied", 1, MitigationApplied.class),
+			new EventType("RoleAssigned", 1, RoleAssigned.class),
+			new EventType("StatusUpdatePosted", 1, StatusUpdatePosted.class),
+			new EventType("TimelineNoteAdded", 1, TimelineNoteAdded.class),
+			new EventType("IncidentResolved", 1, IncidentResolved.class),
+			new EventType("IncidentReopened", 1, IncidentReopened.class));
+
+	private static final Map<Class<?>, EventType> BY_CLASS = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+	private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+
+	private EventTypes() {
+	}
+
+	public static List<EventType> all() {
+		return ALL;
+	}
+
+	/**
+	 * @throws IllegalArgumentException for a class that is not a registered event
+	 */
+	public static EventType of(Class<?> eventClass) {
+		EventType type = BY_CLASS.get(eventClass);
+		if (type == null) {
+			throw new IllegalArgumentException("not a registered incident event: " + eventClass.getName());
+		}
+		return type;
+	}
+
+	public static Optional<EventType> byCloudEventType(String cloudEventType) {
+		return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
+	}
+
+	public record EventType(String name, int version, Class<? extends IncidentEvent> javaType) {
+
+		public String cloudEventType() {
+			return PREFIX + this.name + ".v" + this.version;
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.incidenttimeline.events;
+
+public record IncidentReopened(IncidentId incidentId, String reason) implements IncidentEvent {
+
+	public IncidentReopened {
+		Require.present(incidentId, "incidentId");
+		Require.text(reason, "reason", 2000);
+	}
+
+}

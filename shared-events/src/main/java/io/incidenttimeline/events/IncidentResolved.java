@@ -1,0 +1,10 @@
+package io.incidenttimeline.events;
+
+public record IncidentResolved(IncidentId incidentId, String summary) implements IncidentEvent {
+
+	public IncidentResolved {
+		Require.present(incidentId, "incidentId");
+		summary = Require.optionalText(summary, "summary", 10000);
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.incidenttimeline.events;
+
+public record MitigationApplied(IncidentId incidentId, MitigationKind kind,
+		String description) implements IncidentEvent {
+
+	public MitigationApplied {
+		Require.present(incidentId, "incidentId");
+		Require.present(kind, "kind");
+		Require.text(description, "description", 2000);
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.incidenttimeline.events;
+
+public record SeverityChanged(IncidentId incidentId, Severity from, Severity to,
+		String reason) implements IncidentEvent {
+
+	public SeverityChanged {
+		Require.present(incidentId, "incidentId");
+		Require.present(from, "from");
+		Require.present(to, "to");
+		reason = Require.optionalText(reason, "reason", 2000);
+	}
+
+}

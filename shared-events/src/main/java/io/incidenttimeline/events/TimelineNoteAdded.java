@@ -1,0 +1,10 @@
+package io.incidenttimeline.events;
+
+public record TimelineNoteAdded(IncidentId incidentId, String note) implements IncidentEvent {
+
+	public TimelineNoteAdded {
+		Require.present(incidentId, "incidentId");
+		Require.text(note, "note", 10000);
+	}
+
+}

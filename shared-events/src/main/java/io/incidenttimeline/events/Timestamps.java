@@ -1,0 +1,37 @@
+package io.incidenttimeline.events;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One text form for every timestamp we write: UTC, ISO-8601, always six fraction digits
+ * (microseconds, what PostgreSQL keeps), e.g. {@code 2026-11-23T03:28:11.042917Z}.
+ */
+public final class Timestamps {
+
+	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX")
+		.withZone(ZoneOffset.UTC);
+
+	private Timestamps() {
+	}
+
+	public static String format(Instant instant) {
+		return FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/**
+	 * Reads any RFC 3339 timestamp (any offset, any precision) and truncates to
+	 * microseconds.
+	 * @throws DateTimeParseException when the text is not one
+	 */
+	public static Instant parse(String text) {
+		return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+			.toInstant()
+			.truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.incidenttimeline.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The golden wire-format vectors (files under {@code golden/} in the test resources) with
+ * the envelope each one must read as. One incident's story, one event of every type, in
+ * sequence order. Both services test against these through the shared-events test-jar.
+ */
+public final class GoldenVectors {
+
+	public static final IncidentId INCIDENT = IncidentId.parse("6f1c2d3e-4a5b-4c6d-8e7f-901234567890");
+
+	private static final Instant IMPACT = Instant.parse("2026-11-20T09:58:30.250000Z");
+
+	private GoldenVectors() {
+	}
+
+	/**
+	 * File name (under {@code golden/}) to the envelope it holds, in sequence order.
+	 */
+	public static Map<String, EventEnvelope> all() {
+		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
+		vectors.put("01-incident-declared.v1.json",
+				envelope(1, "2026-11-20T10:02:00.000000Z", "2026-11-20T10:02:00.123456Z", "alice", "web",
+						new IncidentDeclared(INCIDENT, "Checkout returns HTTP 500", Severity.SEV_2,
+								List.of("checkout", "payments"), IMPACT, "alice")));
+		vectors.put("02-incident-acknowledged.v1.json", envelope(2, "2026-11-20T10:03:10.000001Z",
+				"2026-11-20T10:03:10.500002Z", "bob", "pagerduty", new IncidentAcknowledged(INCIDENT)));
+		vectors.put("03-severity-changed.v1.json",
+				envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z", "alice", "web",
+						new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected")));
+		vectors.put("04-role-assigned.v1.json", envelope(4, "2026-11-20T10:06:00.000000Z",
+				"2026-11-20T10:06:00.020304Z", "alice", "web", new RoleAssigned(INCIDENT, Role.COMMS_LEAD, "carol")));
+		vectors.put("05-status-changed.v1.json",
+				envelope(5, "2026-11-20T10:10:00.000000Z", "2026-11-20T10:10:00.030405Z", "bob", "cli",
+						new StatusChanged(INCIDENT, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED)));
+		vectors.put("06-status-update-posted.v1.json",
+				envelope(6, "2026-11-20T10:11:00.000000Z", "2026-11-20T10:11:00.040506Z", "carol", "web",
+						new StatusUpdatePosted(INCIDENT, Visibility.PUBLIC,
+								"We have identified the cause of failed checkouts and are rolling back.")));
+		vectors.put("07-mitigation-applied.v1.json",
+				envelope(7, "2026-11-20T10:08:00.000000Z", "2026-11-20T10:14:00.050607Z", "bob", "web",
+						new MitigationApplied(INCIDENT, MitigationKind.ROLLBACK, "Rolled back checkout to v41")));
+		vectors.put("08-timeline-note-added.v1.json",
+				envelope(8, "2026-11-20T10:15:00.000000Z", "2026-11-20T10:15:00.060708Z", "dave", "slack",
+						new TimelineNoteAdded(INCIDENT, "Error rate back under 0.1%")));
+		vectors.put("09-incident-resolved.v1.json",
+				envelope(9, "2026-11-20T10:30:00.000000Z", "2026-11-20T10:30:00.070809Z", "alice", "web",
+						new IncidentResolved(INCIDENT, "Rollback fixed checkout")));
+		vectors.put("10-incident-reopened.v1.json",
+				envelope(10, "2026-11-20T11:00:00.000000Z", "2026-11-20T11:00:00.080910Z", "bob", "web",
+						new IncidentReopened(INCIDENT, "Errors are back in eu-west")));
+		return vectors;
+	}
+
+	public static byte[] read(String fileName) {
+		try (InputStream in = GoldenVectors.class.getResourceAsStream("/golden/" + fileName)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no golden vector " + fileName);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static EventEnvelope envelope(long sequence, String occurredAt, String recordedAt, String actor,
+			String source, IncidentEvent payload) {
+		UUID eventId = UUID.nameUUIDFromBytes((INCIDENT + "/" + sequence).getBytes());
+		return new EventEnvelope(eventId, INCIDENT, sequence, Instant.parse(occurredAt), Instant.parse(recordedAt),
+				actor, source, payload);
+	}
+
+}
