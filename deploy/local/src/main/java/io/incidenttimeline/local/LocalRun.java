@@ -1,0 +1,56 @@
+package io.incidenttimeline.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/local/run.sh}: starts the whole system with embedded defaults, prints its
+ * URLs, and stops everything on Ctrl-C. Data persists under {@code .local/} in the
+ * repository (override with {@code LOCAL_DATA_DIR}); ports come from
+ * {@code POSTGRES_PORT}, {@code KAFKA_PORT}, {@code COMMAND_PORT}, {@code QUERY_PORT}.
+ */
+public final class LocalRun {
+
+	private LocalRun() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Path root = Path.of(env("REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
+		LocalSystem.Settings settings = new LocalSystem.Settings(
+				Path.of(env("LOCAL_DATA_DIR", root.resolve(".local").toString())), port("POSTGRES_PORT", 15432),
+				port("KAFKA_PORT", 19092), port("KAFKA_CONTROLLER_PORT", 19093), port("COMMAND_PORT", 8080),
+				port("QUERY_PORT", 8081), LocalSystem.Settings.serviceJar(root, "incident-command"),
+				LocalSystem.Settings.serviceJar(root, "incident-query"));
+		System.out.println("Starting Incident Timeline (data in " + settings.dataDirectory() + ") ...");
+		LocalSystem system = new LocalSystem(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping ...");
+			system.close();
+			stopped.countDown();
+		}));
+		system.start();
+		System.out.println();
+		System.out.println("Incident Timeline is running. Ctrl-C stops everything.");
+		System.out.println("  command API   " + system.commandUrl() + "/api/incidents   (OpenAPI: "
+				+ system.commandUrl() + "/v3/api-docs)");
+		System.out.println("  query API     " + system.queryUrl() + "/api/incidents   (OpenAPI: " + system.queryUrl()
+				+ "/v3/api-docs)");
+		System.out.println("  Kafka         " + system.kafkaBootstrapServers());
+		System.out.println("  PostgreSQL    " + system.jdbcUrl("incident_command") + ", "
+				+ system.jdbcUrl("incident_query") + " (user postgres, password postgres)");
+		System.out.println("  logs          " + settings.dataDirectory().resolve("logs"));
+		System.out.println("READY");
+		stopped.await();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	private static int port(String name, int fallback) {
+		return Integer.parseInt(env(name, String.valueOf(fallback)));
+	}
+
+}

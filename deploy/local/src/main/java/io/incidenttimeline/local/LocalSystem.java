@@ -1,0 +1,361 @@
+package io.incidenttimeline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * The whole system on one machine with only a JDK: zonky's embedded PostgreSQL (real
+ * binaries), a real KRaft Kafka broker run from the Kafka jars as a child process, and
+ * both services as child processes from their executable jars. Data lives under one
+ * folder and survives restarts. Tests use the stop/start methods to break parts of the
+ * system on purpose.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	private final Settings settings;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private EmbeddedPostgres postgres;
+
+	private Process kafka;
+
+	private Process command;
+
+	private Process query;
+
+	public LocalSystem(Settings settings) {
+		this.settings = settings;
+	}
+
+	public LocalSystem start() {
+		try {
+			Files.createDirectories(this.settings.dataDirectory().resolve("logs"));
+			startPostgres();
+			startKafka();
+			startCommand();
+			startQuery();
+			return this;
+		}
+		catch (IOException ex) {
+			close();
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	public String commandUrl() {
+		return "http://localhost:" + this.settings.commandPort();
+	}
+
+	public String queryUrl() {
+		return "http://localhost:" + this.settings.queryPort();
+	}
+
+	public String kafkaBootstrapServers() {
+		return "127.0.0.1:" + this.settings.kafkaPort();
+	}
+
+	/**
+	 * A JDBC URL of one of the two databases, {@code incident_command} or
+	 * {@code incident_query}.
+	 */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database;
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	public void startPostgres() throws IOException {
+		Path data = this.settings.dataDirectory().resolve("postgres");
+		Files.createDirectories(data.getParent());
+		this.postgres = EmbeddedPostgres.builder()
+			.setOverrideWorkingDirectory(this.settings.dataDirectory().resolve("postgres-binaries").toFile())
+			.setDataDirectory(data)
+			.setCleanDataDirectory(false)
+			.setPort(this.settings.postgresPort())
+			.setServerConfig("max_connections", "200")
+			.start();
+		for (String database : List.of("incident_command", "incident_query")) {
+			createDatabaseIfMissing(database);
+		}
+	}
+
+	public void startKafka() throws IOException {
+		Path kafkaDirectory = this.settings.dataDirectory().resolve("kafka");
+		Path properties = kafkaDirectory.resolve("server.properties");
+		Files.createDirectories(kafkaDirectory);
+		Files.writeString(properties, kafkaProperties(kafkaDirectory.resolve("data")));
+		if (!Files.exists(kafkaDirectory.resolve("data").resolve("meta.properties"))) {
+			Process format = java(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+					properties.toString()), Map.of(), "kafka-format.log");
+			waitFor(format, "kafka storage format");
+		}
+		this.kafka = java(List.of("-Xmx512m", "kafka.Kafka", properties.toString()), Map.of(), "kafka.log");
+		waitForKafka();
+	}
+
+	public void stopKafka() {
+		this.kafka = stop(this.kafka);
+	}
+
+	public void startCommand() {
+		this.command = service(this.settings.commandJar(), this.settings.commandPort(), "incident_command",
+				"incident-command.log");
+		waitForHealth(commandUrl(), this.command, "incident-command");
+	}
+
+	public void stopCommand() {
+		this.command = stop(this.command);
+	}
+
+	public void startQuery() {
+		this.query = service(this.settings.queryJar(), this.settings.queryPort(), "incident_query",
+				"incident-query.log");
+		waitForHealth(queryUrl(), this.query, "incident-query");
+	}
+
+	public void stopQuery() {
+		this.query = stop(this.query);
+	}
+
+	@Override
+	public void close() {
+		this.query = stop(this.query);
+		this.command = stop(this.command);
+		this.kafka = stop(this.kafka);
+		if (this.postgres != null) {
+			try {
+				this.postgres.close();
+			}
+			catch (IOException ex) {
+				System.err.println("PostgreSQL did not stop cleanly: " + ex.getMessage());
+			}
+			this.postgres = null;
+		}
+	}
+
+	private Process service(Path jar, int port, String database, String logFile) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(
+					"no executable jar at " + jar + ": build first (./mvnw package -DskipTests)");
+		}
+		Map<String, String> environment = Map.of("PORT", String.valueOf(port), "DATABASE_URL", jdbcUrl(database),
+				"DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres", "KAFKA_BOOTSTRAP_SERVERS",
+				kafkaBootstrapServers(), "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, logFile);
+	}
+
+	private Process java(List<String> arguments, Map<String, String> environment, String logFile) {
+		List<String> commandLine = new ArrayList<>();
+		commandLine.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (!arguments.contains("-jar")) {
+			commandLine.add("-cp");
+			commandLine.add(System.getProperty("java.class.path"));
+		}
+		commandLine.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect
+				.appendTo(this.settings.dataDirectory().resolve("logs").resolve(logFile).toFile()));
+		builder.environment().putAll(environment);
+		try {
+			return builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + commandLine, ex);
+		}
+	}
+
+	private String kafkaProperties(Path logDirectory) {
+		int port = this.settings.kafkaPort();
+		int controllerPort = this.settings.kafkaControllerPort();
+		return String.join("\n", "process.roles=broker,controller", "node.id=1",
+				"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
+				"inter.broker.listener.name=PLAINTEXT",
+				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+				"log.dirs=" + logDirectory.toAbsolutePath(), "num.partitions=3", "offsets.topic.replication.factor=1",
+				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
+				"group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=true", "");
+	}
+
+	private void createDatabaseIfMissing(String database) {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres")) {
+			try (ResultSet exists = connection.createStatement()
+				.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+				if (!exists.next()) {
+					connection.createStatement().execute("create database " + database);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot create database " + database, ex);
+		}
+	}
+
+	private void waitForKafka() {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000);
+		while (Instant.now().isBefore(deadline)) {
+			requireAlive(this.kafka, "kafka");
+			if (portOpen(this.settings.kafkaPort())) {
+				try (Admin admin = Admin.create(config)) {
+					if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+						return;
+					}
+				}
+				catch (Exception ex) {
+					// not ready yet
+				}
+			}
+			sleep(250);
+		}
+		throw new IllegalStateException("Kafka did not start within " + STARTUP_TIMEOUT + "; see logs/kafka.log");
+	}
+
+	private void waitForHealth(String baseUrl, Process process, String name) {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (Instant.now().isBefore(deadline)) {
+			requireAlive(process, name);
+			try {
+				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for " + name, ex);
+			}
+			sleep(250);
+		}
+		throw new IllegalStateException(
+				name + " was not healthy within " + STARTUP_TIMEOUT + "; see logs/" + name + ".log");
+	}
+
+	private void requireAlive(Process process, String name) {
+		if (process != null && !process.isAlive()) {
+			throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
+					+ this.settings.dataDirectory().resolve("logs"));
+		}
+	}
+
+	private static void waitFor(Process process, String what) {
+		try {
+			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				throw new IllegalStateException(what + " failed");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(what + " interrupted", ex);
+		}
+	}
+
+	private static Process stop(Process process) {
+		if (process == null) {
+			return null;
+		}
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		return null;
+	}
+
+	private static boolean portOpen(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** A port nobody listens on now, for tests that run beside other things. */
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Where the data lives, the ports, and the two service jars.
+	 */
+	public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+			int commandPort, int queryPort, Path commandJar, Path queryJar) {
+
+		/** Fresh ports for everything: for tests. */
+		public static Settings freePorts(Path dataDirectory, Path repositoryRoot) {
+			return new Settings(dataDirectory, freePort(), freePort(), freePort(), freePort(), freePort(),
+					serviceJar(repositoryRoot, "incident-command"), serviceJar(repositoryRoot, "incident-query"));
+		}
+
+		static Path serviceJar(Path repositoryRoot, String module) {
+			return repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+		}
+
+	}
+
+}
