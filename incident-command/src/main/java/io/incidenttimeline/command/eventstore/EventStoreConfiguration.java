@@ -1,0 +1,109 @@
+package io.incidenttimeline.command.eventstore;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.incidenttimeline.events.IncidentEventCodec;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon's JDBC event store on the tables of {@code V1__incident_command.sql}, in Spring's
+ * transactions, with payloads written as the wire format writes them.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+	/**
+	 * UTC, ticking in microseconds: what PostgreSQL keeps, so every timestamp we hand out
+	 * reads back equal.
+	 */
+	static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
+	static {
+		GenericEventMessage.clock = CLOCK;
+	}
+
+	@Bean
+	Clock clock() {
+		return CLOCK;
+	}
+
+	/**
+	 * Axon's own transaction auto-configuration does not match on Boot 4 and would
+	 * silently fall back to autocommit.
+	 */
+	@Bean
+	TransactionManager axonTransactionManager(PlatformTransactionManager platformTransactionManager) {
+		return new SpringTransactionManager(platformTransactionManager);
+	}
+
+	@Bean
+	EventSchema eventSchema() {
+		return EventSchema.builder()
+			.eventTable("domain_event_entry")
+			.snapshotTable("snapshot_event_entry")
+			.globalIndexColumn("global_index")
+			.timestampColumn("time_stamp")
+			.eventIdentifierColumn("event_identifier")
+			.aggregateIdentifierColumn("aggregate_identifier")
+			.sequenceNumberColumn("sequence_number")
+			.typeColumn("type")
+			.payloadTypeColumn("payload_type")
+			.payloadRevisionColumn("payload_revision")
+			.payloadColumn("payload")
+			.metaDataColumn("meta_data")
+			.build();
+	}
+
+	@Bean
+	TokenSchema tokenSchema() {
+		return TokenSchema.builder()
+			.setTokenTable("token_entry")
+			.setProcessorNameColumn("processor_name")
+			.setSegmentColumn("segment")
+			.setTokenColumn("token")
+			.setTokenTypeColumn("token_type")
+			.setTimestampColumn("timestamp")
+			.setOwnerColumn("owner")
+			.build();
+	}
+
+	// Jackson 2 throughout: Axon 4 has no Jackson 3 serializer we can trust with tokens.
+	// Each serializer gets its own mapper because JacksonSerializer registers modules on
+	// it.
+
+	@Bean
+	@Primary
+	Serializer serializer() {
+		return jackson();
+	}
+
+	@Bean
+	@Qualifier("eventSerializer")
+	Serializer eventSerializer() {
+		return jackson();
+	}
+
+	@Bean
+	@Qualifier("messageSerializer")
+	Serializer messageSerializer() {
+		return jackson();
+	}
+
+	private static Serializer jackson() {
+		return JacksonSerializer.builder().objectMapper(IncidentEventCodec.newObjectMapper()).build();
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.incidenttimeline.command.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.Severity;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Declares a new incident. {@code impactStartedAt} and {@code commander} are optional; a
+ * missing {@code occurredAt} means now, on the server's clock.
+ */
+public record DeclareIncident(@TargetAggregateIdentifier IncidentId incidentId, String title, Severity severity,
+		List<String> services, Instant impactStartedAt, String commander, String actor, String source,
+		Instant occurredAt) {
+
+	public DeclareIncident {
+		Objects.requireNonNull(incidentId, "incidentId is missing");
+		Objects.requireNonNull(severity, "severity is missing");
+		services = List.copyOf(Objects.requireNonNull(services, "services is missing"));
+		Commands.requireOrigin(actor, source);
+	}
+
+}
