@@ -1,0 +1,75 @@
+package io.incidenttimeline.query.consuming;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentEventCodec;
+import io.incidenttimeline.query.Timestamptz;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code incident_events} table: every applied event as it came over the wire plus
+ * its envelope fields. It is the source of the timeline and of projection rebuilds.
+ */
+@Component
+class EventLog {
+
+	private static final String INSERT = """
+			INSERT INTO incident_events (incident_id, sequence, event_id, type, schema_version, occurred_at,
+			  recorded_at, actor, source, known, payload, wire, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
+
+	private final JdbcClient jdbc;
+
+	EventLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void append(IncomingEvent event, Instant appliedAt) {
+		if (event instanceof IncomingEvent.Known known) {
+			append(known.envelope(), known.wire(), appliedAt);
+		}
+		else if (event instanceof IncomingEvent.Unknown unknown) {
+			this.jdbc.sql(INSERT)
+				.params(unknown.incidentId().value(), unknown.sequence(), unknown.eventId(), unknown.typeName(),
+						unknown.schemaVersion(), Timestamptz.of(unknown.occurredAt()),
+						Timestamptz.of(unknown.recordedAt()), unknown.actor(), unknown.source(), false,
+						(unknown.data() != null) ? unknown.data().toString() : null, unknown.wire(),
+						Timestamptz.of(appliedAt))
+				.update();
+		}
+	}
+
+	private void append(EventEnvelope envelope, byte[] wire, Instant appliedAt) {
+		this.jdbc.sql(INSERT)
+			.params(envelope.incidentId().value(), envelope.sequence(), envelope.eventId(), envelope.type().name(),
+					envelope.schemaVersion(), Timestamptz.of(envelope.occurredAt()),
+					Timestamptz.of(envelope.recordedAt()), envelope.actor(), envelope.source(), true,
+					new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8), wire,
+					Timestamptz.of(appliedAt))
+			.update();
+	}
+
+	/**
+	 * The next stored wire records after (incident, sequence) in (incident, sequence)
+	 * order: a page of a replay.
+	 */
+	List<Stored> after(UUID incident, long sequence, int limit) {
+		return this.jdbc.sql("""
+				SELECT incident_id, sequence, wire FROM incident_events
+				WHERE (incident_id, sequence) > (?, ?) ORDER BY incident_id, sequence LIMIT ?""")
+			.params(incident, sequence, limit)
+			.query((rs, row) -> new Stored(rs.getObject("incident_id", UUID.class), rs.getLong("sequence"),
+					rs.getBytes("wire")))
+			.list();
+	}
+
+	record Stored(UUID incidentId, long sequence, byte[] wire) {
+	}
+
+}

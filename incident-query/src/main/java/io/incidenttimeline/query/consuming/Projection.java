@@ -1,0 +1,33 @@
+package io.incidenttimeline.query.consuming;
+
+import java.util.List;
+
+import io.incidenttimeline.events.EventEnvelope;
+
+/**
+ * A read model fed by the incident events. Declare an implementation as a Spring bean and
+ * the consumer applies every decoded event to it, per incident in sequence order, exactly
+ * once, inside the same PostgreSQL transaction that stores the event and advances the
+ * incident's progress. Throwing rolls that transaction back: the record is retried and
+ * finally dead-lettered.
+ * <p>
+ * Events of a type this reader does not know never reach a projection. The same events
+ * are replayed in (incident, sequence) order after {@link #tables()} are truncated when
+ * the projection is rebuilt ({@code POST /api/admin/projections/{name}/rebuild}), so
+ * {@link #apply} must derive its rows from the events alone: no clock, no outside calls.
+ */
+public interface Projection {
+
+	/**
+	 * The name in the rebuild URL: kebab-case, stable.
+	 */
+	String name();
+
+	/**
+	 * The tables this projection owns; a rebuild truncates them.
+	 */
+	List<String> tables();
+
+	void apply(EventEnvelope event);
+
+}

@@ -1,0 +1,105 @@
+package io.incidenttimeline.query.incidents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.InvalidParameters;
+import io.incidenttimeline.query.UnknownResource;
+import io.incidenttimeline.query.consuming.ConsumerProgress;
+import io.incidenttimeline.query.consuming.Freshness;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+	private final IncidentRepository incidents;
+
+	private final ConsumerProgress progress;
+
+	IncidentController(IncidentRepository incidents, ConsumerProgress progress) {
+		this.incidents = incidents;
+		this.progress = progress;
+	}
+
+	/**
+	 * Newest declaration first; {@code from}/{@code to} bound the declaration time.
+	 */
+	@GetMapping
+	IncidentList list(@RequestParam(required = false) String status, @RequestParam(required = false) String severity,
+			@RequestParam(required = false) String service, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size) {
+		IncidentFilter filter = IncidentFilter.parse(status, severity, service, from, to, page, size);
+		Freshness freshness = this.progress.global();
+		IncidentRepository.Page found = this.incidents.search(filter);
+		return new IncidentList(found.items().stream().map(IncidentController::item).toList(), filter.page(),
+				filter.size(), found.total(), freshness);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<IncidentDetails> get(@PathVariable String id) {
+		IncidentId incident = parseId(id);
+		Freshness freshness = this.progress.of(incident);
+		IncidentRepository.Applied applied = this.incidents.findApplied(incident.value())
+			.orElseThrow(() -> new UnknownResource("no incident " + id));
+		return ResponseEntity.ok()
+			.header(Freshness.LAST_APPLIED_SEQUENCE_HEADER, String.valueOf(freshness.lastAppliedSequence()))
+			.body(details(applied, freshness));
+	}
+
+	/**
+	 * @throws InvalidParameters when the text is not a UUID
+	 */
+	static IncidentId parseId(String id) {
+		try {
+			return IncidentId.parse(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameters(List.of(new InvalidParameters.FieldError("id", "must be a UUID")));
+		}
+	}
+
+	private static IncidentItem item(IncidentRepository.Applied applied) {
+		Incident i = applied.incident();
+		return new IncidentItem(i.id(), i.title(), i.severity(), i.status(), i.services(), i.commander(),
+				i.declaredAt(), i.impactStartedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(),
+				applied.lastSequence(), applied.updatedAt());
+	}
+
+	private static IncidentDetails details(IncidentRepository.Applied applied, Freshness freshness) {
+		Incident i = applied.incident();
+		Acknowledgement acknowledgement = (i.acknowledgedAt() != null)
+				? new Acknowledgement(i.acknowledgedBy(), i.acknowledgedAt()) : null;
+		return new IncidentDetails(i.id(), i.title(), i.severity(), i.status(), i.services(), i.commander(), i.roles(),
+				acknowledgement, i.mitigations(), i.impactStartedAt(), i.declaredAt(), i.acknowledgedAt(),
+				i.mitigatedAt(), i.resolvedAt(), applied.lastSequence(), applied.updatedAt(), freshness);
+	}
+
+	record IncidentList(List<IncidentItem> items, int page, int size, long total, Freshness freshness) {
+	}
+
+	record IncidentItem(UUID id, String title, String severity, String status, List<String> services, String commander,
+			Instant declaredAt, Instant impactStartedAt, Instant acknowledgedAt, Instant mitigatedAt,
+			Instant resolvedAt, long lastSequence, Instant updatedAt) {
+	}
+
+	record IncidentDetails(UUID id, String title, String severity, String status, List<String> services,
+			String commander, Map<String, String> roles, Acknowledgement acknowledgement,
+			List<Incident.Mitigation> mitigations, Instant impactStartedAt, Instant declaredAt, Instant acknowledgedAt,
+			Instant mitigatedAt, Instant resolvedAt, long lastSequence, Instant updatedAt, Freshness freshness) {
+	}
+
+	record Acknowledgement(String by, Instant at) {
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.incidenttimeline.query;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentEventCodec;
+import io.incidenttimeline.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes records to a test topic the way incident-command does: key = incident id,
+ * structured-mode CloudEvents value and content-type header.
+ */
+public final class EventsTopic implements AutoCloseable {
+
+	private final String topic;
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	public EventsTopic(String topic) {
+		this.topic = topic;
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	public void send(EventEnvelope envelope) {
+		send(envelope.incidentId().toString(), IncidentEventCodec.encode(envelope));
+	}
+
+	public void send(String key, byte[] value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, key, value);
+		record.headers().add("content-type", IncidentEventCodec.CONTENT_TYPE.getBytes());
+		try {
+			this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not send to " + this.topic, ex);
+		}
+	}
+
+	/**
+	 * Every record on a topic within the timeout, read by a fresh consumer group.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration timeout) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+				"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
+	@Override
+	public void close() {
+		this.producer.close();
+	}
+
+}
