@@ -1,0 +1,213 @@
+package io.incidenttimeline.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as {@code deploy/local/run.sh} starts it — embedded PostgreSQL, a real
+ * KRaft broker process, both services as processes from their jars — driven over HTTP,
+ * and broken on purpose: processes stopped and started mid-stream.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+	private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(60);
+
+	private static LocalSystem system;
+
+	private final Http http = new Http();
+
+	@BeforeAll
+	static void startSystem() throws Exception {
+		Path data = Files.createTempDirectory(Path.of("target"), "e2e-");
+		Path root = Path.of("../..").toAbsolutePath().normalize();
+		system = new LocalSystem(LocalSystem.Settings.freePorts(data, root)).start();
+	}
+
+	@AfterAll
+	static void stopSystem() {
+		if (system != null) {
+			system.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void scriptedIncidentAppearsInTheQueryApiWithTheExactTimestampsAndOrderTheCommandSideReturned() {
+		List<Recorded> recorded = new ArrayList<>();
+		Http.Response declared = this.http.post(commands("/api/incidents"), "alice", """
+				{"title":"Checkout returns HTTP 500","severity":"SEV-2","services":["checkout","payments"],
+				 "impactStartedAt":"2020-01-01T00:00:00Z","commander":"alice"}""");
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		recorded.add(Recorded.of(declared));
+		String id = declared.read("$.incidentId");
+		String backdated = java.time.Instant.now().minusSeconds(600).toString();
+		List<String[]> script = List.of(new String[] { "acknowledgements", "bob", "{}" },
+				new String[] { "severity", "alice", "{\"severity\":\"SEV-1\",\"reason\":\"all regions\"}" },
+				new String[] { "roles", "alice", "{\"role\":\"comms_lead\",\"assignee\":\"carol\"}" },
+				new String[] { "status", "bob", "{\"status\":\"identified\"}" },
+				new String[] { "updates", "carol", "{\"visibility\":\"public\",\"body\":\"We are rolling back.\"}" },
+				new String[] { "mitigations", "bob",
+						"{\"kind\":\"rollback\",\"description\":\"Rolled back to v41\",\"occurredAt\":\"" + backdated
+								+ "\"}" },
+				new String[] { "notes", "dave", "{\"note\":\"Error rate back under 0.1%\"}" },
+				new String[] { "status", "bob", "{\"status\":\"monitoring\"}" },
+				new String[] { "resolution", "alice", "{\"summary\":\"Rollback fixed checkout\"}" },
+				new String[] { "reopening", "bob", "{\"reason\":\"Errors are back in eu-west\"}" },
+				new String[] { "resolution", "alice", "{\"summary\":\"Feature flag off in eu-west\"}" });
+		for (String[] step : script) {
+			Http.Response response = this.http.post(commands("/api/incidents/" + id + "/" + step[0]), step[1], step[2]);
+			assertThat(response.status()).as(step[0] + ": " + response.body()).isBetween(200, 201);
+			recorded.add(Recorded.of(response));
+		}
+		assertThat(recorded).extracting(Recorded::sequence)
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().map(Long::valueOf).toList());
+
+		List<Map<String, Object>> timeline = awaitTimeline(id, 12);
+
+		assertThat(timeline).extracting((entry) -> ((Number) entry.get("sequence")).longValue())
+			.containsExactlyInAnyOrderElementsOf(recorded.stream().map(Recorded::sequence).toList());
+		for (Recorded expected : recorded) {
+			Map<String, Object> entry = timeline.stream()
+				.filter((e) -> ((Number) e.get("sequence")).longValue() == expected.sequence())
+				.findFirst()
+				.orElseThrow();
+			assertThat(entry.get("recordedAt")).as("recordedAt of %d", expected.sequence())
+				.isEqualTo(expected.recordedAt());
+		}
+		Map<String, Object> mitigation = timeline.stream()
+			.filter((e) -> ((Number) e.get("sequence")).longValue() == 7)
+			.findFirst()
+			.orElseThrow();
+		assertThat(mitigation.get("backdated")).isEqualTo(true);
+		assertThat(((Number) timeline.get(0).get("sequence")).longValue())
+			.as("ordered by occurredAt: the backdated mitigation comes first")
+			.isEqualTo(7);
+		assertThat(this.http.get(queries("/api/incidents/" + id)).<String>read("$.status")).isEqualTo("resolved");
+	}
+
+	@Test
+	@Order(2)
+	void commandServiceRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
+		String id = declare("restart of the command service");
+		List<Long> sequences = new CopyOnWriteArrayList<>();
+		Thread writer = new Thread(() -> {
+			for (int i = 0; i < 20; i++) {
+				Http.Response response = this.http.postUntilAnswered(commands("/api/incidents/" + id + "/notes"),
+						"scribe", "{\"note\":\"note " + i + "\"}", Duration.ofMinutes(3));
+				sequences.add(((Number) response.read("$.sequence")).longValue());
+			}
+		});
+		writer.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> sequences.size() >= 3);
+		system.stopCommand();
+		system.startCommand();
+		writer.join(Duration.ofMinutes(4).toMillis());
+
+		assertThat(sequences).hasSize(20).doesNotHaveDuplicates();
+		List<Map<String, Object>> timeline = awaitTimeline(id, 21);
+		assertThat(timeline).hasSize(21);
+	}
+
+	@Test
+	@Order(3)
+	void kafkaOutageHoldsEventsInTheStoreAndThePublisherCatchesUpWithoutSkipping() throws Exception {
+		String id = declare("Kafka outage");
+		awaitTimeline(id, 1);
+		system.stopKafka();
+		for (int i = 0; i < 5; i++) {
+			Http.Response response = this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe",
+					"{\"note\":\"while Kafka is down " + i + "\"}");
+			assertThat(response.status()).as("the event store accepts commands while Kafka is down: " + response.body())
+				.isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(publisherLag()).as("publisher lag while Kafka is down").isGreaterThan(0));
+		system.startKafka();
+
+		List<Map<String, Object>> timeline = awaitTimeline(id, 6);
+
+		assertThat(timeline).extracting((e) -> ((Number) e.get("sequence")).longValue())
+			.containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+		await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertThat(publisherLag()).isZero());
+	}
+
+	@Test
+	@Order(4)
+	void queryServiceRestartMidStreamCountsEveryEventOnce() {
+		String id = declare("restart of the query service");
+		system.stopQuery();
+		for (int i = 0; i < 10; i++) {
+			this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe", "{\"note\":\"n" + i + "\"}");
+		}
+		system.startQuery();
+
+		List<Map<String, Object>> timeline = awaitTimeline(id, 11);
+
+		assertThat(timeline).hasSize(11);
+		assertThat(this.http.get(queries("/api/incidents/" + id)).<Number>read("$.lastSequence").longValue())
+			.isEqualTo(11);
+	}
+
+	private String declare(String title) {
+		Http.Response declared = this.http.post(commands("/api/incidents"), "alice",
+				"{\"title\":\"" + title + "\",\"severity\":\"SEV-3\",\"services\":[\"search\"]}");
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		return declared.read("$.incidentId");
+	}
+
+	private List<Map<String, Object>> awaitTimeline(String id, int events) {
+		List<Map<String, Object>> timeline = new ArrayList<>();
+		await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			Http.Response response = this.http.get(queries("/api/incidents/" + id + "/timeline"));
+			assertThat(response.status()).isEqualTo(200);
+			List<Map<String, Object>> entries = response.read("$.entries");
+			assertThat(entries).hasSizeGreaterThanOrEqualTo(events);
+			timeline.clear();
+			timeline.addAll(entries);
+		});
+		return timeline;
+	}
+
+	private double publisherLag() {
+		String metrics = this.http.get(commands("/actuator/prometheus")).body();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("incident_publisher_lag_events"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no incident_publisher_lag_events metric"));
+	}
+
+	private static String commands(String path) {
+		return system.commandUrl() + path;
+	}
+
+	private static String queries(String path) {
+		return system.queryUrl() + path;
+	}
+
+	record Recorded(long sequence, String recordedAt) {
+
+		static Recorded of(Http.Response response) {
+			return new Recorded(((Number) response.read("$.sequence")).longValue(), response.read("$.recordedAt"));
+		}
+
+	}
+
+}
