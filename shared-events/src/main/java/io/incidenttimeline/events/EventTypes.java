@@ -25,7 +25,10 @@ public final class EventTypes {
 			new EventType("StatusUpdatePosted", 1, StatusUpdatePosted.class),
 			new EventType("TimelineNoteAdded", 1, TimelineNoteAdded.class),
 			new EventType("IncidentResolved", 1, IncidentResolved.class),
-			new EventType("IncidentReopened", 1, IncidentReopened.class));
+			new EventType("IncidentReopened", 1, IncidentReopened.class),
+			new EventType("AlertTriggered", 1, AlertTriggered.class),
+			new EventType("AlertAcknowledged", 1, AlertAcknowledged.class),
+			new EventType("AlertResolved", 1, AlertResolved.class));
 
 	private static final Map<Class<?>, EventType> BY_CLASS = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));

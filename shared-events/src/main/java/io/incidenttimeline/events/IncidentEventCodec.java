@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -83,7 +84,7 @@ public final class IncidentEventCodec {
 			.withExtension("origin", envelope.source())
 			.withData(DATA_CONTENT_TYPE, payloadJson(envelope.payload()))
 			.build();
-		return FORMAT.serialize(event);
+		return withFixedPrecisionTime(FORMAT.serialize(event), envelope.occurredAt());
 	}
 
 	/**
@@ -121,6 +122,21 @@ public final class IncidentEventCodec {
 		catch (IOException | RuntimeException ex) {
 			throw new MalformedEventException("unreadable incident event " + event.getId() + ": " + ex.getMessage(),
 					ex);
+		}
+	}
+
+	/**
+	 * The SDK writes {@code time} with as few fraction digits as the value needs
+	 * ({@code 10:02:00Z}, {@code 08:00:01.5Z}); every timestamp we write has six.
+	 */
+	private static byte[] withFixedPrecisionTime(byte[] cloudEvent, Instant occurredAt) {
+		try {
+			ObjectNode tree = (ObjectNode) MAPPER.readTree(cloudEvent);
+			tree.put("time", Timestamps.format(occurredAt));
+			return MAPPER.writeValueAsBytes(tree);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -61,6 +61,32 @@ public final class GoldenVectors {
 		return vectors;
 	}
 
+	public static final IncidentId ALERTED_INCIDENT = IncidentId.parse("0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d");
+
+	/**
+	 * A second incident, declared by an Alertmanager alert, with the alert events (files
+	 * under {@code golden/}, in sequence order).
+	 */
+	public static Map<String, EventEnvelope> alertStory() {
+		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
+		vectors.put("alerts-01-incident-declared.v1.json",
+				alerted(1, "2026-11-21T08:00:01.500000Z", "2026-11-21T08:00:01.512345Z",
+						new IncidentDeclared(ALERTED_INCIDENT, "HighErrorRate: checkout", Severity.SEV_2,
+								List.of("checkout"), Instant.parse("2026-11-21T07:58:00.123456Z"), null)));
+		vectors.put("alerts-02-alert-triggered.v1.json",
+				alerted(2, "2026-11-21T08:00:01.500000Z", "2026-11-21T08:00:01.523456Z", new AlertTriggered(
+						ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7", "Error rate above 5% on checkout",
+						"critical", Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical"),
+						Instant.parse("2026-11-21T07:58:00.123456Z"), "http://prometheus:9090/graph?g0.expr=rate")));
+		vectors.put("alerts-03-alert-acknowledged.v1.json",
+				alerted(3, "2026-11-21T08:02:00.000000Z", "2026-11-21T08:02:00.034567Z",
+						new AlertAcknowledged(ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7")));
+		vectors.put("alerts-04-alert-resolved.v1.json",
+				alerted(4, "2026-11-21T08:20:02.000000Z", "2026-11-21T08:20:02.045678Z", new AlertResolved(
+						ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7", Instant.parse("2026-11-21T08:20:00Z"))));
+		return vectors;
+	}
+
 	public static byte[] read(String fileName) {
 		try (InputStream in = GoldenVectors.class.getResourceAsStream("/golden/" + fileName)) {
 			if (in == null) {
@@ -71,6 +97,12 @@ public final class GoldenVectors {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static EventEnvelope alerted(long sequence, String occurredAt, String recordedAt, IncidentEvent payload) {
+		UUID eventId = UUID.nameUUIDFromBytes((ALERTED_INCIDENT + "/" + sequence).getBytes());
+		return new EventEnvelope(eventId, ALERTED_INCIDENT, sequence, Instant.parse(occurredAt),
+				Instant.parse(recordedAt), "alertmanager", "alertmanager", payload);
 	}
 
 	private static EventEnvelope envelope(long sequence, String occurredAt, String recordedAt, String actor,

@@ -22,7 +22,8 @@ class IncidentEventCodecTest {
 	private final ObjectMapper json = IncidentEventCodec.newObjectMapper();
 
 	static Stream<Arguments> goldenVectors() {
-		return GoldenVectors.all().entrySet().stream().map((e) -> Arguments.of(e.getKey(), e.getValue()));
+		return Stream.concat(GoldenVectors.all().entrySet().stream(), GoldenVectors.alertStory().entrySet().stream())
+			.map((e) -> Arguments.of(e.getKey(), e.getValue()));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -43,7 +44,10 @@ class IncidentEventCodecTest {
 
 	@Test
 	void everyRegisteredEventTypeHasAGoldenVector() {
-		List<String> covered = GoldenVectors.all().values().stream().map((e) -> e.type().name()).toList();
+		List<String> covered = Stream
+			.concat(GoldenVectors.all().values().stream(), GoldenVectors.alertStory().values().stream())
+			.map((e) -> e.type().name())
+			.toList();
 
 		assertThat(EventTypes.all()).allSatisfy((type) -> assertThat(covered).contains(type.name()));
 	}
@@ -129,7 +133,9 @@ class IncidentEventCodecTest {
 		assertThat(EventTypes.byCloudEventType("io.incidenttimeline.IncidentDeclared.v1"))
 			.map(EventTypes.EventType::javaType)
 			.contains(IncidentDeclared.class);
-		assertThat(Map.copyOf(GoldenVectors.all())).hasSize(EventTypes.all().size());
+		assertThat(Map.copyOf(GoldenVectors.all())).hasSize(10);
+		assertThat(GoldenVectors.alertStory().values()).extracting(EventEnvelope::sequence)
+			.containsExactly(1L, 2L, 3L, 4L);
 	}
 
 }
