@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -45,7 +46,7 @@ class KafkaConfiguration {
 		backOff.setMaxAttempts(3);
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			log.error("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-					ex.getMessage());
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			recoverer.accept(record, ex);
 			metrics.deadLettered();
 		}, backOff);

@@ -60,7 +60,7 @@ class ProjectionRebuilder {
 			this.jdbc.sql("TRUNCATE TABLE " + table).update();
 		}
 		long replayed = 0;
-		UUID incident = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+		UUID incident = new UUID(0, 0);
 		long sequence = 0;
 		List<EventLog.Stored> page;
 		do {

@@ -1,0 +1,322 @@
+package io.incidenttimeline.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.GoldenVectors;
+import io.incidenttimeline.events.Timestamps;
+import io.incidenttimeline.testsupport.Infrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.MeterNotFoundException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "incident-query.topic=" + ConsumingIT.TOPIC,
+				"incident-query.dead-letter-topic=" + ConsumingIT.TOPIC + ".DLT",
+				"spring.kafka.consumer.group-id=consuming-it" })
+class ConsumingIT {
+
+	static final String TOPIC = "consuming-it-events";
+
+	private static EventsTopic topic;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry, "consuming_it");
+	}
+
+	@BeforeAll
+	static void producer() {
+		topic = new EventsTopic(TOPIC);
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		topic.close();
+	}
+
+	@Test
+	void goldenVectorsShowInListDetailAndTimelineWithTheirExactTimes() {
+		GoldenVectors.all()
+			.keySet()
+			.forEach((file) -> topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
+		QueryApi api = api();
+		String path = "/api/incidents/" + GoldenVectors.INCIDENT;
+
+		JsonNode detail = Eventually
+			.until(() -> api.get(path),
+					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 10)
+			.json();
+
+		assertThat(detail.path("title").asText()).isEqualTo("Checkout returns HTTP 500");
+		assertThat(detail.path("severity").asText()).isEqualTo("SEV-1");
+		assertThat(detail.path("status").asText()).isEqualTo("investigating");
+		assertThat(detail.path("services").toString()).isEqualTo("[\"checkout\",\"payments\"]");
+		assertThat(detail.path("commander").asText()).isEqualTo("alice");
+		assertThat(detail.path("roles").path("incident_commander").asText()).isEqualTo("alice");
+		assertThat(detail.path("roles").path("comms_lead").asText()).isEqualTo("carol");
+		assertThat(detail.path("acknowledgement").path("by").asText()).isEqualTo("bob");
+		assertThat(detail.path("acknowledgement").path("at").asText()).isEqualTo("2026-11-20T10:03:10.000001Z");
+		assertThat(detail.path("mitigations")).hasSize(1);
+		assertThat(detail.path("mitigations").get(0).path("kind").asText()).isEqualTo("rollback");
+		assertThat(detail.path("mitigations").get(0).path("occurredAt").asText())
+			.isEqualTo("2026-11-20T10:08:00.000000Z");
+		assertThat(detail.path("mitigations").get(0).path("actor").asText()).isEqualTo("bob");
+		assertThat(detail.path("impactStartedAt").asText()).isEqualTo("2026-11-20T09:58:30.250000Z");
+		assertThat(detail.path("declaredAt").asText()).isEqualTo("2026-11-20T10:02:00.000000Z");
+		assertThat(detail.path("acknowledgedAt").asText()).isEqualTo("2026-11-20T10:03:10.000001Z");
+		assertThat(detail.path("mitigatedAt").asText()).isEqualTo("2026-11-20T10:08:00.000000Z");
+		assertThat(detail.path("resolvedAt").isNull()).isTrue();
+		assertThat(detail.path("updatedAt").asText()).isEqualTo("2026-11-20T11:00:00.080910Z");
+		assertThat(detail.path("freshness").path("lastAppliedSequence").asLong()).isEqualTo(10);
+		assertThat(api.get(path).header("X-Last-Applied-Sequence")).isEqualTo("10");
+
+		JsonNode list = api.get("/api/incidents?severity=SEV-1&service=checkout&status=open").json();
+		JsonNode item = itemWithId(list, GoldenVectors.INCIDENT.toString());
+		assertThat(item.path("declaredAt").asText()).isEqualTo("2026-11-20T10:02:00.000000Z");
+		assertThat(item.path("impactStartedAt").asText()).isEqualTo("2026-11-20T09:58:30.250000Z");
+		assertThat(item.path("mitigatedAt").asText()).isEqualTo("2026-11-20T10:08:00.000000Z");
+		assertThat(item.path("lastSequence").asLong()).isEqualTo(10);
+		assertThat(list.path("freshness").path("lastAppliedAt").isTextual()).isTrue();
+		assertThat(itemWithId(api.get("/api/incidents?status=resolved").json(), GoldenVectors.INCIDENT.toString()))
+			.isNull();
+
+		JsonNode timeline = api.get(path + "/timeline").json().path("entries");
+		List<Long> order = new ArrayList<>();
+		timeline.forEach((entry) -> order.add(entry.path("sequence").asLong()));
+		assertThat(order).containsExactly(1L, 2L, 3L, 4L, 7L, 5L, 6L, 8L, 9L, 10L);
+		for (JsonNode entry : timeline) {
+			EventEnvelope expected = new ArrayList<>(GoldenVectors.all().values())
+				.get((int) entry.path("sequence").asLong() - 1);
+			assertThat(entry.path("occurredAt").asText()).isEqualTo(Timestamps.format(expected.occurredAt()))
+				.hasSize(27);
+			assertThat(entry.path("recordedAt").asText()).isEqualTo(Timestamps.format(expected.recordedAt()));
+			assertThat(entry.path("eventId").asText()).isEqualTo(expected.eventId().toString());
+			assertThat(entry.path("type").asText()).isEqualTo(expected.type().name());
+			assertThat(entry.path("schemaVersion").asInt()).isEqualTo(1);
+			assertThat(entry.path("actor").asText()).isEqualTo(expected.actor());
+			assertThat(entry.path("source").asText()).isEqualTo(expected.source());
+			assertThat(entry.path("backdated").asBoolean()).isEqualTo(expected.isBackdated());
+			assertThat(entry.path("summary").asText()).isNotBlank();
+			assertThat(entry.path("payload").path("incidentId").asText()).isEqualTo(GoldenVectors.INCIDENT.toString());
+		}
+		assertThat(timeline.get(4).path("backdated").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theSameRecordDeliveredTwiceHasNoDoubleEffect() {
+		IncidentStory story = new IncidentStory();
+		double duplicatesBefore = counter("incident.query.duplicates.skipped");
+		EventEnvelope declared = story.declared();
+		EventEnvelope mitigation = story.mitigation("Disabled the new ranking");
+		topic.send(declared);
+		topic.send(mitigation);
+		topic.send(mitigation);
+		topic.send(story.note("Latency back to normal"));
+
+		JsonNode detail = awaitSequence(story, 3);
+
+		assertThat(detail.path("mitigations")).hasSize(1);
+		assertThat(api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries")).hasSize(3);
+		Eventually.until(() -> counter("incident.query.duplicates.skipped"), (count) -> count >= duplicatesBefore + 1);
+	}
+
+	@Test
+	void anEarlyEventIsParkedAndAppliedInOrderWhenTheGapCloses() {
+		IncidentStory story = new IncidentStory();
+		double gapsBefore = counter("incident.query.sequence.gaps");
+		EventEnvelope declared = story.declared();
+		EventEnvelope second = story.mitigation("Failed over to the replica");
+		EventEnvelope third = story.note("Replica healthy");
+		topic.send(declared);
+		topic.send(third);
+
+		Eventually.until(() -> counter("incident.query.sequence.gaps"), (count) -> count == gapsBefore + 1);
+		assertThat(parked(story)).isEqualTo(1);
+		assertThat(gauge("incident.query.parked.events")).isGreaterThanOrEqualTo(1);
+		assertThat(api().get("/api/incidents/" + story.incident()).json().path("lastSequence").asLong()).isEqualTo(1);
+
+		topic.send(second);
+
+		awaitSequence(story, 3);
+		assertThat(parked(story)).isZero();
+		JsonNode entries = api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
+		assertThat(entries).extracting((entry) -> entry.path("sequence").asLong()).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void aMalformedRecordIsDeadLetteredWithItsReasonWhileTheNextEventIsApplied() {
+		IncidentStory story = new IncidentStory();
+		double deadBefore = counter("incident.query.dead.lettered");
+		topic.send(story.declared());
+		topic.send(story.incident().toString(), "{\"not\": \"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
+		topic.send(story.note("Still applied"));
+
+		awaitSequence(story, 2);
+
+		ConsumerRecord<String, byte[]> dead = Eventually
+			.until(() -> EventsTopic.readAll(TOPIC + ".DLT", Duration.ofSeconds(2)),
+					(records) -> records.stream()
+						.anyMatch((record) -> story.incident().toString().equals(record.key())))
+			.stream()
+			.filter((record) -> story.incident().toString().equals(record.key()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"a cloud event\"}");
+		Map<String, String> headers = new HashMap<>();
+		for (Header header : dead.headers()) {
+			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+		}
+		assertThat(headers.get("kafka_dlt-exception-cause-fqcn"))
+			.isEqualTo("io.incidenttimeline.events.MalformedEventException");
+		assertThat(headers.get("kafka_dlt-exception-message")).contains("not a CloudEvents JSON event");
+		assertThat(counter("incident.query.dead.lettered")).isGreaterThanOrEqualTo(deadBefore + 1);
+	}
+
+	@Test
+	void anUnknownEventTypeBecomesATimelineEntryAndLaterEventsStillApply() {
+		IncidentStory story = new IncidentStory();
+		topic.send(story.declared());
+		topic.send(story.incident().toString(), story.unknownType("PostmortemPublished"));
+		topic.send(story.mitigation("Restarted the search pods"));
+
+		JsonNode detail = awaitSequence(story, 3);
+
+		assertThat(detail.path("mitigations")).hasSize(1);
+		JsonNode entries = api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
+		assertThat(entries).hasSize(3);
+		JsonNode unknown = entries.get(1);
+		assertThat(unknown.path("sequence").asLong()).isEqualTo(2);
+		assertThat(unknown.path("type").asText()).isEqualTo("PostmortemPublished");
+		assertThat(unknown.path("known").asBoolean()).isFalse();
+		assertThat(unknown.path("actor").asText()).isEqualTo("erin");
+		assertThat(unknown.path("payload").path("note").asText()).isEqualTo("placeholder");
+		assertThat(counter("incident.query.unknown.types")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void rebuildingAProjectionGivesIdenticalRows() {
+		IncidentStory story = new IncidentStory();
+		topic.send(story.declared());
+		topic.send(story.mitigation("Rolled back the indexer"));
+		awaitSequence(story, 2);
+		List<Map<String, Object>> before = incidentRows();
+		this.jdbc.sql("UPDATE incidents SET title = 'corrupted'").update();
+
+		QueryApi.Answer rebuilt = api().post("/api/admin/projections/incidents/rebuild");
+
+		assertThat(rebuilt.status()).isEqualTo(200);
+		assertThat(rebuilt.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(incidentRows()).isEqualTo(before);
+		assertThat(api().post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);
+	}
+
+	@Test
+	void badListParametersAreNamedInAProblem() {
+		QueryApi.Answer answer = api().get("/api/incidents?status=closed&severity=SEV-9&size=0&from=yesterday");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.json().path("errors")).extracting((error) -> error.path("field").asText())
+			.containsExactlyInAnyOrder("status", "severity", "size", "from");
+	}
+
+	@Test
+	void unknownIncidentIsANotFoundProblem() {
+		QueryApi.Answer answer = api().get("/api/incidents/" + new IncidentStory().incident());
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api().get("/api/incidents/" + new IncidentStory().incident() + "/timeline").status()).isEqualTo(404);
+		assertThat(api().get("/api/incidents/not-a-uuid").status()).isEqualTo(400);
+	}
+
+	@Test
+	void metricsAndApiDocsArePublished() {
+		IncidentStory story = new IncidentStory();
+		topic.send(story.declared());
+		awaitSequence(story, 1);
+
+		String prometheus = api().get("/actuator/prometheus").body();
+
+		assertThat(prometheus).contains("incident_query_events_applied_total",
+				"incident_query_duplicates_skipped_total", "incident_query_sequence_gaps_total",
+				"incident_query_parked_events", "incident_query_dead_lettered_total",
+				"kafka_consumer_fetch_manager_records_lag");
+		assertThat(api().get("/v3/api-docs").json().path("paths").has("/api/incidents/{id}/timeline")).isTrue();
+		assertThat(api().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+	}
+
+	private JsonNode awaitSequence(IncidentStory story, long sequence) {
+		return Eventually
+			.until(() -> api().get("/api/incidents/" + story.incident()),
+					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == sequence)
+			.json();
+	}
+
+	private List<Map<String, Object>> incidentRows() {
+		return this.jdbc.sql("SELECT * FROM incidents ORDER BY id").query().listOfRows();
+	}
+
+	private long parked(IncidentStory story) {
+		return this.jdbc.sql("SELECT count(*) FROM parked_events WHERE incident_id = ?")
+			.param(story.incident().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private double counter(String name) {
+		try {
+			return this.meters.get(name).counters().stream().mapToDouble((c) -> c.count()).sum();
+		}
+		catch (MeterNotFoundException ex) {
+			return 0;
+		}
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).gauge().value();
+	}
+
+	private static JsonNode itemWithId(JsonNode list, String id) {
+		for (JsonNode item : list.path("items")) {
+			if (id.equals(item.path("id").asText())) {
+				return item;
+			}
+		}
+		return null;
+	}
+
+	private QueryApi api() {
+		return new QueryApi(this.port);
+	}
+
+}

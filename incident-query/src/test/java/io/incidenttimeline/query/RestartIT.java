@@ -1,0 +1,82 @@
+package io.incidenttimeline.query;
+
+import java.util.List;
+import java.util.Map;
+
+import io.incidenttimeline.events.GoldenVectors;
+import io.incidenttimeline.testsupport.TestKafka;
+import io.incidenttimeline.testsupport.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stops the query service mid-stream and starts a new one on the same database and
+ * consumer group, with the first events delivered again as after a lost offset commit.
+ */
+class RestartIT {
+
+	private static final String TOPIC = "restart-it-events";
+
+	private static final List<String> GOLDEN = List.copyOf(GoldenVectors.all().keySet());
+
+	@Test
+	void restartingMidStreamCountsNothingTwice() {
+		TestPostgres.Database database = TestPostgres.database("restart_it");
+		try (EventsTopic topic = new EventsTopic(TOPIC)) {
+			try (ConfigurableApplicationContext first = start(database)) {
+				GOLDEN.subList(0, 5).forEach((file) -> send(topic, file));
+				awaitSequence(first, 5);
+			}
+
+			GOLDEN.forEach((file) -> send(topic, file));
+
+			try (ConfigurableApplicationContext second = start(database)) {
+				awaitSequence(second, 10);
+				JdbcClient jdbc = second.getBean(JdbcClient.class);
+				MeterRegistry meters = second.getBean(MeterRegistry.class);
+				Eventually.until(() -> meters.get("incident.query.duplicates.skipped").counter().count(),
+						(count) -> count == 5);
+
+				assertThat(jdbc.sql("SELECT count(*) FROM incident_events").query(Long.class).single()).isEqualTo(10);
+				assertThat(
+						jdbc.sql("SELECT jsonb_array_length(mitigations) FROM incidents").query(Integer.class).single())
+					.isEqualTo(1);
+				assertThat(meters.get("incident.query.events.applied")
+					.counters()
+					.stream()
+					.mapToDouble((counter) -> counter.count())
+					.sum()).isEqualTo(5);
+			}
+		}
+	}
+
+	private static void send(EventsTopic topic, String file) {
+		topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file));
+	}
+
+	private static void awaitSequence(ConfigurableApplicationContext context, long sequence) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		Eventually.until(() -> jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM projection_progress")
+			.query(Long.class)
+			.single(), (applied) -> applied == sequence);
+	}
+
+	private static ConfigurableApplicationContext start(TestPostgres.Database database) {
+		// command-line arguments, since default properties would lose to application.yml
+		Map<String, String> properties = Map.of("server.port", "0", "spring.datasource.url", database.jdbcUrl(),
+				"spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
+				"spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(), "incident-query.topic", TOPIC,
+				"incident-query.dead-letter-topic", TOPIC + ".DLT", "spring.kafka.consumer.group-id", "restart-it");
+		return new SpringApplicationBuilder(IncidentQueryApplication.class).run(properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
+	}
+
+}
