@@ -4,7 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.incidenttimeline.events.IncidentEventCodec;
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -47,6 +57,41 @@ class EventStoreConfiguration {
 	@Bean
 	TransactionManager axonTransactionManager(PlatformTransactionManager platformTransactionManager) {
 		return new SpringTransactionManager(platformTransactionManager);
+	}
+
+	/**
+	 * Axon's JDBC auto-configuration would build this, but it waits for a DataSource it
+	 * is ordered before on Boot 4 (it names Boot 3's DataSource auto-configuration), so
+	 * it never matches. Built here as Axon builds it.
+	 */
+	@Bean
+	ConnectionProvider connectionProvider(DataSource dataSource) {
+		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+	}
+
+	@Bean
+	EventStorageEngine eventStorageEngine(Serializer serializer,
+			@Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
+			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema) {
+		return JdbcEventStorageEngine.builder()
+			.snapshotSerializer(serializer)
+			.upcasterChain(axon.upcasterChain())
+			.persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+			.eventSerializer(eventSerializer)
+			.snapshotFilter(axon.snapshotFilter())
+			.connectionProvider(connectionProvider)
+			.transactionManager(transactionManager)
+			.schema(eventSchema)
+			.build();
+	}
+
+	@Bean
+	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+		return JdbcTokenStore.builder()
+			.connectionProvider(connectionProvider)
+			.schema(tokenSchema)
+			.serializer(serializer)
+			.build();
 	}
 
 	@Bean

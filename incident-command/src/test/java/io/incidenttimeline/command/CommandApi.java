@@ -1,0 +1,92 @@
+package io.incidenttimeline.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The command API as a client sees it: raw JSON in, status, headers and JSON out.
+ */
+final class CommandApi {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RestTestClient client;
+
+	CommandApi(int port) {
+		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	Response post(String path, String json, String... headers) {
+		return post(path, MediaType.APPLICATION_JSON, json, headers);
+	}
+
+	Response post(String path, MediaType contentType, String body, String... headers) {
+		List<String> all = new ArrayList<>(List.of("X-Actor", "alice"));
+		all.addAll(List.of(headers));
+		return send(this.client.post()
+			.uri(path)
+			.contentType(contentType)
+			.headers((h) -> apply(h, all))
+			.body(body)
+			.exchange()
+			.returnResult(String.class));
+	}
+
+	Response postWithoutActor(String path, String json) {
+		return send(this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.returnResult(String.class));
+	}
+
+	Response get(String path) {
+		return send(this.client.get().uri(path).exchange().returnResult(String.class));
+	}
+
+	String declare() {
+		Response response = post("/api/incidents", """
+				{"title":"Checkout fails","severity":"SEV-1","services":["checkout"]}""");
+		if (response.status() != 201) {
+			throw new IllegalStateException("declaration failed: " + response);
+		}
+		return response.json().get("incidentId").asString();
+	}
+
+	private static void apply(HttpHeaders target, List<String> namesAndValues) {
+		for (int i = 0; i < namesAndValues.size(); i += 2) {
+			target.set(namesAndValues.get(i), namesAndValues.get(i + 1));
+		}
+	}
+
+	private static Response send(EntityExchangeResult<String> result) {
+		return new Response(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+	}
+
+	record Response(int status, HttpHeaders headers, String body) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		/**
+		 * The fields a problem response names in {@code errors[]}.
+		 */
+		List<String> errorFields() {
+			List<String> fields = new ArrayList<>();
+			json().path("errors").forEach((error) -> fields.add(error.get("field").asString()));
+			return fields;
+		}
+
+	}
+
+}

@@ -1,0 +1,362 @@
+package io.incidenttimeline.command;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import io.incidenttimeline.command.CommandApi.Response;
+import io.incidenttimeline.command.incident.AddTimelineNote;
+import io.incidenttimeline.command.incident.StoredEvents;
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentEventCodec;
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.Timestamps;
+import io.incidenttimeline.testsupport.Infrastructure;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandApiIT {
+
+	static {
+		System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+	}
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.registerDatabase(registry, "command_it");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	EventStore eventStore;
+
+	@Autowired
+	CommandGateway commandGateway;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	CommandApi api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new CommandApi(this.port);
+	}
+
+	@Test
+	void everyCommandIsStoredInOrderWithTheTimesItReturned() {
+		Response declared = this.api.post("/api/incidents", """
+				{"title":"Checkout fails","severity":"SEV-1","services":["checkout","payments"],
+				 "impactStartedAt":"2026-01-01T09:00:00+01:00","commander":"alice",
+				 "occurredAt":"2026-01-01T08:05:00.1234567Z"}""", "X-Source", "web");
+		assertThat(declared.status()).isEqualTo(201);
+		String id = declared.json().get("incidentId").asString();
+		assertThat(declared.headers().getLocation()).hasToString("/api/incidents/" + id);
+		assertThat(declared.json().get("sequence").asLong()).isEqualTo(1);
+
+		List<Response> responses = new ArrayList<>(List.of(declared));
+		responses.add(this.api.post(path(id, "severity"), """
+				{"severity":"SEV-2","reason":"contained"}"""));
+		responses.add(this.api.post(path(id, "acknowledgements"), "{}"));
+		responses.add(this.api.post(path(id, "status"), """
+				{"status":"identified"}"""));
+		responses.add(this.api.post(path(id, "mitigations"), """
+				{"kind":"rollback","description":"rolled back 4.2"}"""));
+		responses.add(this.api.post(path(id, "roles"), """
+				{"role":"comms_lead","assignee":"carol"}"""));
+		responses.add(this.api.post(path(id, "updates"), """
+				{"visibility":"public","body":"We rolled back."}"""));
+		responses.add(this.api.post(path(id, "notes"), """
+				{"note":"error rate back to normal"}"""));
+		responses.add(this.api.post(path(id, "resolution"), """
+				{"summary":"bad deploy"}"""));
+		responses.add(this.api.post(path(id, "reopening"), """
+				{"reason":"errors are back"}"""));
+		for (int i = 0; i < responses.size(); i++) {
+			assertThat(responses.get(i).status()).as(responses.get(i).body()).isIn(200, 201);
+			assertThat(responses.get(i).json().get("sequence").asLong()).isEqualTo(i + 1);
+		}
+
+		Response trail = this.api.get(path(id, "events"));
+		assertThat(trail.status()).isEqualTo(200);
+		JsonNode events = trail.json();
+		assertThat(events.size()).isEqualTo(10);
+		List<String> types = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			JsonNode event = events.get(i);
+			types.add(event.get("type").asString());
+			assertThat(event.get("sequence").asLong()).isEqualTo(i + 1);
+			assertThat(event.get("recordedAt").asString())
+				.isEqualTo(responses.get(i).json().get("recordedAt").asString())
+				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+			assertThat(event.get("actor").asString()).isEqualTo("alice");
+			assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+		}
+		assertThat(types).containsExactly("IncidentDeclared", "SeverityChanged", "IncidentAcknowledged",
+				"StatusChanged", "MitigationApplied", "RoleAssigned", "StatusUpdatePosted", "TimelineNoteAdded",
+				"IncidentResolved", "IncidentReopened");
+		JsonNode declaration = events.get(0);
+		assertThat(declaration.get("source").asString()).isEqualTo("web");
+		assertThat(declaration.get("occurredAt").asString()).isEqualTo("2026-01-01T08:05:00.123456Z");
+		assertThat(declaration.get("backdated").asBoolean()).isTrue();
+		assertThat(declaration.get("payload").get("impactStartedAt").asString())
+			.isEqualTo("2026-01-01T08:00:00.000000Z");
+		assertThat(events.get(1).get("source").asString()).isEqualTo("api");
+		assertThat(events.get(1).get("backdated").asBoolean()).isFalse();
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index",
+				Long.class, id))
+			.containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+	}
+
+	@Test
+	void storedPayloadsAreTheWireFormatAndReadBackAsTheSameEnvelopes() {
+		String id = this.api
+			.post("/api/incidents",
+					"""
+							{"title":"Login fails","severity":"SEV-2","services":["login"],"impactStartedAt":"%s"}"""
+						.formatted(Instant.now().minusSeconds(7200)))
+			.json()
+			.get("incidentId")
+			.asString();
+		Response assigned = this.api.post(path(id, "roles"), """
+				{"role":"scribe","assignee":"dave","occurredAt":"%s"}""".formatted(Instant.now().minusSeconds(3600)));
+		assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+
+		List<EventEnvelope> envelopes = this.eventStore.readEvents(id)
+			.asStream()
+			.map(StoredEvents::toEnvelope)
+			.toList();
+		assertThat(envelopes).hasSize(2);
+		assertThat(envelopes).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+		EventEnvelope role = envelopes.get(1);
+		assertThat(role.isBackdated()).isTrue();
+		assertThat(role.actor()).isEqualTo("alice");
+		assertThat(role.source()).isEqualTo("api");
+		assertThat(IncidentEventCodec.decode(IncidentEventCodec.encode(role))).isEqualTo(role);
+
+		List<? extends DomainEventMessage<?>> messages = this.eventStore.readEvents(id).asStream().toList();
+		assertThat(role.eventId()).isEqualTo(UUID.fromString(messages.get(1).getIdentifier()));
+		byte[] payload = this.jdbc.queryForObject(
+				"SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1",
+				byte[].class, id);
+		assertThat(new String(payload)).isEqualTo(new String(IncidentEventCodec.payloadJson(role.payload())));
+
+		JsonNode trail = this.api.get(path(id, "events")).json();
+		assertThat(trail.get(1).get("eventId").asString()).isEqualTo(role.eventId().toString());
+		assertThat(trail.get(1).get("occurredAt").asString()).isEqualTo(Timestamps.format(role.occurredAt()));
+	}
+
+	@Test
+	void commandsJoinTheCallersTransaction() {
+		String id = this.api.declare();
+		this.transaction.executeWithoutResult((status) -> {
+			this.commandGateway
+				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", "api", null));
+			status.setRollbackOnly();
+		});
+		assertThat(storedEvents(id)).isEqualTo(1);
+	}
+
+	@Test
+	void badInputIsRejectedNamingTheFieldAndStoresNothing() {
+		String id = this.api.declare();
+		long before = allStoredEvents();
+
+		assertBadInput(this.api.post("/api/incidents", "{\"title\":"), "$");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-9","services":["a"]}"""), "severity");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":"checkout"}"""), "services");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"severity":"SEV-1","services":["a"]}"""), "title");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":[" "]}"""), "services[0]");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":["a"],"occurredAt":"yesterday"}"""), "occurredAt");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":["a"],"occurredAt":"2999-01-01T00:00:00Z"}"""),
+				"occurredAt");
+		assertBadInput(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":["a"],"impactStartedAt":"2999-01-01T00:00:00Z"}"""),
+				"impactStartedAt");
+		assertBadInput(this.api.post("/api/incidents/not-a-uuid/notes", "{\"note\":\"x\"}"), "incidentId");
+		assertBadInput(this.api.postWithoutActor(path(id, "notes"), "{\"note\":\"x\"}"), "X-Actor");
+		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Actor", "a".repeat(101)), "X-Actor");
+		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Source", "Bad Source"), "X-Source");
+		assertBadInput(this.api.post(path(id, "status"), "{\"status\":\"resolved\"}"), "status");
+		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "Idempotency-Key", "k".repeat(256)),
+				"Idempotency-Key");
+
+		Response unknown = this.api.post(path(UUID.randomUUID().toString(), "notes"), "{\"note\":\"x\"}");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.api.get(path(UUID.randomUUID().toString(), "events")).status()).isEqualTo(404);
+
+		Response sameSeverity = this.api.post(path(id, "severity"), "{\"severity\":\"SEV-1\"}");
+		assertThat(sameSeverity.status()).isEqualTo(409);
+		assertThat(sameSeverity.json().get("status").asInt()).isEqualTo(409);
+
+		Response plainText = this.api.post(path(id, "notes"), MediaType.TEXT_PLAIN, "a note");
+		assertThat(plainText.status()).isEqualTo(415);
+
+		Response tooLarge = this.api.post(path(id, "notes"), "{\"note\":\"" + "x".repeat(70 * 1024) + "\"}");
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.json().get("status").asInt()).isEqualTo(413);
+
+		assertThat(allStoredEvents()).isEqualTo(before);
+	}
+
+	@Test
+	void resolvedIncidentRejectsNewMitigationWithConflict() {
+		String id = this.api.declare();
+		assertThat(this.api.post(path(id, "resolution"), "{}").status()).isEqualTo(200);
+		Response mitigation = this.api.post(path(id, "mitigations"), """
+				{"kind":"failover","description":"too late"}""");
+		assertThat(mitigation.status()).isEqualTo(409);
+		assertThat(storedEvents(id)).isEqualTo(2);
+	}
+
+	@Test
+	void secondAcknowledgementAnswersWithTheFirst() {
+		String id = this.api.declare();
+		Response first = this.api.post(path(id, "acknowledgements"), "{}");
+		Response second = this.api.post(path(id, "acknowledgements"), "{}", "X-Actor", "bob");
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(storedEvents(id)).isEqualTo(2);
+	}
+
+	@Test
+	void retryWithTheSameIdempotencyKeyReturnsTheOriginalResponseAndStoresNothing() {
+		String key = UUID.randomUUID().toString();
+		String body = """
+				{"title":"Search is slow","severity":"SEV-3","services":["search"]}""";
+		Response first = this.api.post("/api/incidents", body, "Idempotency-Key", key);
+		Response retry = this.api.post("/api/incidents", body, "Idempotency-Key", key);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(retry.status()).isEqualTo(201);
+		assertThat(retry.body()).isEqualTo(first.body());
+		assertThat(retry.headers().getLocation()).isEqualTo(first.headers().getLocation());
+		assertThat(storedEvents(first.json().get("incidentId").asString())).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM domain_event_entry d WHERE d.payload_type = ? "
+						+ "AND convert_from(d.payload, 'UTF8')::jsonb ->> 'title' = 'Search is slow'",
+				Long.class, "io.incidenttimeline.events.IncidentDeclared"))
+			.isEqualTo(1);
+
+		Response otherBody = this.api.post("/api/incidents", body.replace("SEV-3", "SEV-2"), "Idempotency-Key", key);
+		assertThat(otherBody.status()).isEqualTo(422);
+		assertThat(otherBody.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void failedCommandStoresNoIdempotencyKey() {
+		String id = this.api.declare();
+		String key = UUID.randomUUID().toString();
+		assertThat(this.api.post(path(id, "severity"), "{\"severity\":\"SEV-1\"}", "Idempotency-Key", key).status())
+			.isEqualTo(409);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?",
+				Long.class, key))
+			.isZero();
+		Response fixed = this.api.post(path(id, "severity"), "{\"severity\":\"SEV-2\"}", "Idempotency-Key", key);
+		assertThat(fixed.status()).isEqualTo(200);
+		assertThat(storedEvents(id)).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentRequestsWithTheSameIdempotencyKeyAppendOnce() throws Exception {
+		String id = this.api.declare();
+		for (int round = 0; round < 5; round++) {
+			String key = UUID.randomUUID().toString();
+			CyclicBarrier start = new CyclicBarrier(2);
+			List<CompletableFuture<Response>> pair = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				pair.add(CompletableFuture.supplyAsync(() -> {
+					await(start);
+					return this.api.post(path(id, "notes"), "{\"note\":\"same note\"}", "Idempotency-Key", key);
+				}));
+			}
+			Response one = pair.get(0).get();
+			Response other = pair.get(1).get();
+			assertThat(one.status()).as(one.body()).isEqualTo(200);
+			assertThat(other.status()).as(other.body()).isEqualTo(200);
+			assertThat(other.body()).isEqualTo(one.body());
+		}
+		assertThat(storedEvents(id)).isEqualTo(6);
+	}
+
+	@Test
+	void openApiDocumentListsTheEndpoints() {
+		Response docs = this.api.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = docs.json().get("paths");
+		assertThat(paths.has("/api/incidents")).isTrue();
+		for (String action : List.of("severity", "acknowledgements", "status", "mitigations", "roles", "updates",
+				"notes", "resolution", "reopening", "events")) {
+			assertThat(paths.has("/api/incidents/{incidentId}/" + action)).as(action).isTrue();
+		}
+	}
+
+	@Test
+	void actuatorExposesHealthAndPrometheus() {
+		assertThat(this.api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+		Response prometheus = this.api.get("/actuator/prometheus");
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+	}
+
+	private static void assertBadInput(Response response, String field) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.errorFields()).as(response.body()).contains(field);
+	}
+
+	private long storedEvents(String incidentId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+				Long.class, incidentId);
+	}
+
+	private long allStoredEvents() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+	}
+
+	private static String path(String id, String action) {
+		return "/api/incidents/" + id + "/" + action;
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
