@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.incidenttimeline.events.EventEnvelope;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -68,8 +70,16 @@ class LiveStream {
 		changed.put(event.incidentId().value(), event.sequence());
 	}
 
-	int listeners() {
-		return this.emitters.size();
+	/**
+	 * Ends every stream when the application shuts down: open streams are active requests
+	 * that a graceful shutdown would otherwise wait out. Browsers reconnect on their own.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		for (SseEmitter emitter : new ArrayList<>(this.emitters)) {
+			emitter.complete();
+		}
+		this.emitters.clear();
 	}
 
 	private void publish(Map<UUID, Long> changed) {
