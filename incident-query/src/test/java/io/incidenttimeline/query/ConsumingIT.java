@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.events.EventEnvelope;
@@ -283,6 +284,7 @@ class ConsumingIT {
 
 		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.lang.IllegalStateException");
 		assertThat(header(dead, "kafka_dlt-exception-message")).contains("projection failed on purpose");
+		assertThat(FailingProjection.attempts).as("first attempt and three retries").hasValue(4);
 		awaitSequence(healthy, 1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM incident_events WHERE incident_id = ?")
 			.param(failing.incident().value())
@@ -369,6 +371,8 @@ class ConsumingIT {
 
 		static final String TITLE = "Fails in a projection";
 
+		static final AtomicInteger attempts = new AtomicInteger();
+
 		@Bean
 		Projection failingProjection() {
 			return new Projection() {
@@ -386,6 +390,7 @@ class ConsumingIT {
 				@Override
 				public void apply(EventEnvelope event) {
 					if (event.payload() instanceof IncidentDeclared declared && TITLE.equals(declared.title())) {
+						attempts.incrementAndGet();
 						throw new IllegalStateException("projection failed on purpose");
 					}
 				}
