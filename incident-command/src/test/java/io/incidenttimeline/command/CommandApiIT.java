@@ -42,7 +42,7 @@ class CommandApiIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.registerDatabase(registry, "command_it");
+		Infrastructure.register(registry, "command_it");
 	}
 
 	@LocalServerPort

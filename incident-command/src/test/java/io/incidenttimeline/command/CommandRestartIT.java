@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import io.incidenttimeline.command.CommandApi.Response;
+import io.incidenttimeline.testsupport.TestKafka;
 import io.incidenttimeline.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,8 @@ class CommandRestartIT {
 	private static ConfigurableApplicationContext start(TestPostgres.Database database) {
 		return new SpringApplicationBuilder(IncidentCommandApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password());
+				"--spring.datasource.password=" + database.password(),
+				"--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers());
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
