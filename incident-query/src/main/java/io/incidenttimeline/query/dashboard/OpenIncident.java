@@ -3,7 +3,10 @@ package io.incidenttimeline.query.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+
+import io.incidenttimeline.query.UpdateCadence;
 
 /**
  * A row of the open-incidents board as of {@code now}.
@@ -13,12 +16,19 @@ record OpenIncident(UUID incidentId, String title, String severity, String statu
 		String overdueBy) {
 
 	static OpenIncident of(BoardIncident incident, Instant now) {
-		Duration late = UpdateCadence.overdueBy(incident, now).orElse(null);
+		Duration late = overdueBy(incident, now).orElse(null);
 		return new OpenIncident(incident.incidentId(), incident.title(), incident.severity().label(),
 				incident.status().name().toLowerCase(Locale.ROOT), incident.commander(), incident.declaredAt(),
 				incident.lastPublicUpdateAt(), age(incident.declaredAt(), now),
 				(incident.lastPublicUpdateAt() != null) ? age(incident.lastPublicUpdateAt(), now) : null, late != null,
 				(late != null) ? text(late) : null);
+	}
+
+	static Optional<Duration> overdueBy(BoardIncident incident, Instant now) {
+		if (!incident.status().isOpen()) {
+			return Optional.empty();
+		}
+		return UpdateCadence.overdueBy(incident.severity(), incident.declaredAt(), incident.lastPublicUpdateAt(), now);
 	}
 
 	static String age(Instant since, Instant now) {

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.incidenttimeline.query.UpdateCadence;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open incidents that owe the public an update by their severity's {@link Cadence},
+ * Open incidents that owe the public an update by their severity's {@link UpdateCadence},
  * measured against the server clock at the moment of the request.
  */
 @RestController
@@ -40,10 +42,10 @@ class OverdueUpdates {
 	}
 
 	static Optional<Overdue> overdue(PublicIncident incident, Instant now) {
-		return Cadence.overdueBy(incident.severity(), incident.createdAt(), incident.lastPublicUpdateAt(), now)
+		return UpdateCadence.overdueBy(incident.severity(), incident.createdAt(), incident.lastPublicUpdateAt(), now)
 			.map((by) -> new Overdue(incident.id(), incident.name(), incident.severity().label(),
 					incident.lastPublicUpdateAt(),
-					Cadence.dueAt(incident.severity(), incident.createdAt(), incident.lastPublicUpdateAt())
+					UpdateCadence.dueAt(incident.severity(), incident.createdAt(), incident.lastPublicUpdateAt())
 						.orElseThrow(),
 					by));
 	}

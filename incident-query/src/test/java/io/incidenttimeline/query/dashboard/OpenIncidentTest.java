@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpdateCadenceTest {
+class OpenIncidentTest {
 
 	private static final Instant DECLARED = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -18,8 +18,8 @@ class UpdateCadenceTest {
 	void sev1IsOverdueFifteenMinutesAfterTheLastPublicUpdate() {
 		BoardIncident incident = incident(Severity.SEV_1, IncidentStatus.IDENTIFIED, DECLARED.plusSeconds(600));
 
-		assertThat(UpdateCadence.overdueBy(incident, DECLARED.plusSeconds(600 + 15 * 60))).isEmpty();
-		assertThat(UpdateCadence.overdueBy(incident, DECLARED.plusSeconds(600 + 16 * 60)))
+		assertThat(OpenIncident.overdueBy(incident, DECLARED.plusSeconds(600 + 15 * 60))).isEmpty();
+		assertThat(OpenIncident.overdueBy(incident, DECLARED.plusSeconds(600 + 16 * 60)))
 			.contains(Duration.ofMinutes(1));
 	}
 
@@ -29,18 +29,18 @@ class UpdateCadenceTest {
 		BoardIncident sev3 = incident(Severity.SEV_3, IncidentStatus.INVESTIGATING, null);
 		Instant now = DECLARED.plus(Duration.ofMinutes(45));
 
-		assertThat(UpdateCadence.overdueBy(sev2, now)).contains(Duration.ofMinutes(15));
-		assertThat(UpdateCadence.overdueBy(sev3, now)).isEmpty();
-		assertThat(UpdateCadence.overdueBy(sev3, DECLARED.plus(Duration.ofMinutes(61)))).isPresent();
+		assertThat(OpenIncident.overdueBy(sev2, now)).contains(Duration.ofMinutes(15));
+		assertThat(OpenIncident.overdueBy(sev3, now)).isEmpty();
+		assertThat(OpenIncident.overdueBy(sev3, DECLARED.plus(Duration.ofMinutes(61)))).isPresent();
 	}
 
 	@Test
 	void sev4AndResolvedIncidentsAreNeverOverdue() {
 		Instant muchLater = DECLARED.plus(Duration.ofDays(2));
 
-		assertThat(UpdateCadence.overdueBy(incident(Severity.SEV_4, IncidentStatus.INVESTIGATING, null), muchLater))
+		assertThat(OpenIncident.overdueBy(incident(Severity.SEV_4, IncidentStatus.INVESTIGATING, null), muchLater))
 			.isEmpty();
-		assertThat(UpdateCadence.overdueBy(incident(Severity.SEV_1, IncidentStatus.RESOLVED, null), muchLater))
+		assertThat(OpenIncident.overdueBy(incident(Severity.SEV_1, IncidentStatus.RESOLVED, null), muchLater))
 			.isEmpty();
 	}
 

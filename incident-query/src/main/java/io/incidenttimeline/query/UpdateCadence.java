@@ -1,4 +1,4 @@
-package io.incidenttimeline.query.statuspage;
+package io.incidenttimeline.query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,15 +8,17 @@ import io.incidenttimeline.events.Severity;
 
 /**
  * How often an open incident owes the public a written update: SEV-1 every 15 minutes,
- * SEV-2 every 30, SEV-3 hourly, SEV-4 never. Only public status updates count; the
- * generated entries for status changes do not, since nobody wrote them.
+ * SEV-2 every 30, SEV-3 hourly, SEV-4 never. The clock starts at the last public update,
+ * or at the declaration while there has been none. Only public status updates count; the
+ * generated entries for status changes do not, since nobody wrote them. The status page's
+ * overdue list and the dashboard both ask here.
  */
-final class Cadence {
+public final class UpdateCadence {
 
-	private Cadence() {
+	private UpdateCadence() {
 	}
 
-	static Optional<Duration> of(Severity severity) {
+	public static Optional<Duration> of(Severity severity) {
 		return switch (severity) {
 			case SEV_1 -> Optional.of(Duration.ofMinutes(15));
 			case SEV_2 -> Optional.of(Duration.ofMinutes(30));
@@ -29,7 +31,7 @@ final class Cadence {
 	 * When the next public update is due: the cadence after the last public update, or
 	 * after the declaration while there is none yet.
 	 */
-	static Optional<Instant> dueAt(Severity severity, Instant declaredAt, Instant lastPublicUpdateAt) {
+	public static Optional<Instant> dueAt(Severity severity, Instant declaredAt, Instant lastPublicUpdateAt) {
 		Instant since = (lastPublicUpdateAt != null) ? lastPublicUpdateAt : declaredAt;
 		return of(severity).map(since::plus);
 	}
@@ -37,7 +39,7 @@ final class Cadence {
 	/**
 	 * How long past due the incident is at {@code now}; empty when it is not overdue.
 	 */
-	static Optional<Duration> overdueBy(Severity severity, Instant declaredAt, Instant lastPublicUpdateAt,
+	public static Optional<Duration> overdueBy(Severity severity, Instant declaredAt, Instant lastPublicUpdateAt,
 			Instant now) {
 		return dueAt(severity, declaredAt, lastPublicUpdateAt).filter(now::isAfter)
 			.map((due) -> Duration.between(due, now));
