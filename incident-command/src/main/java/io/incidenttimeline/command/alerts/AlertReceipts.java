@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.incidenttimeline.events.IncidentId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,6 +142,7 @@ class AlertReceipts {
 
 		FIRING, ACKNOWLEDGED, RESOLVED;
 
+		@JsonValue
 		String column() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
