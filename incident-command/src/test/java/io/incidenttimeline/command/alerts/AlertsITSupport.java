@@ -33,14 +33,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "incident-timeline.alerts.pagerduty.routing-keys=" + AlertsITSupport.ROUTING_KEYS,
-				"incident-timeline.alerts.pagerduty.burst=20", "incident-timeline.alerts.pagerduty.events-per-minute=1",
+				"incident-timeline.alerts.pagerduty.burst=50", "incident-timeline.alerts.pagerduty.events-per-minute=1",
 				"incident-timeline.alerts.grafana.timestamp-header=X-Grafana-Alerting-Timestamp" })
 abstract class AlertsITSupport {
 
 	static final String ROUTING_KEYS = "R0000000000000000000000000000001,R0000000000000000000000000000002,"
 			+ "R0000000000000000000000000000003,R0000000000000000000000000000004,R0000000000000000000000000000005,"
 			+ "R0000000000000000000000000000006,R0000000000000000000000000000007,R0000000000000000000000000000008,"
-			+ "R0000000000000000000000000000009,R0000000000000000000000000000010";
+			+ "R0000000000000000000000000000009,R0000000000000000000000000000010,R0000000000000000000000000000011,"
+			+ "R0000000000000000000000000000012,R0000000000000000000000000000013,R0000000000000000000000000000014";
 
 	static final String AM_TOKEN = "local-alertmanager-token";
 
