@@ -126,7 +126,14 @@ class AlertIngestion {
 	private Optional<IncidentId> place(Alert alert, Route route, Instant now) {
 		Optional<IncidentId> open = this.routes.openIncident(route.routeKey());
 		if (open.isPresent()) {
-			this.commands.sendAndWait(new TriggerAlert(open.get(), firing(alert)));
+			List<Receipt> earlier = this.receipts.firingOn(open.get(), alert);
+			if (earlier.isEmpty()) {
+				this.commands.sendAndWait(new TriggerAlert(open.get(), firing(alert)));
+			}
+			// The timeline already shows this alert firing: the new receipt takes over
+			// from
+			// the earlier ones, and its resolution will be the alert's.
+			earlier.forEach((receipt) -> this.receipts.changeState(receipt.id(), State.RESOLVED, null, now));
 			return open;
 		}
 		if (!route.declare()) {

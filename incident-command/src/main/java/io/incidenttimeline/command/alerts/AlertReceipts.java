@@ -46,6 +46,18 @@ class AlertReceipts {
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
+	/**
+	 * Other receipts of the same alert still firing on that incident: Alertmanager after
+	 * a lost resolve, with a new startsAt, or two PagerDuty routing keys sharing a dedup
+	 * key.
+	 */
+	List<Receipt> firingOn(IncidentId incidentId, Alert alert) {
+		return this.jdbc.query("""
+				SELECT * FROM alert_receipt WHERE incident_id = ? AND integration = ? AND alert_key = ?
+				  AND state <> 'resolved' AND dedup_key <> ? FOR UPDATE""", this::receipt, incidentId.value(),
+				alert.integration(), alert.alertKey(), alert.dedupKey());
+	}
+
 	void insert(Alert alert, State state, IncidentId incidentId, String rule, Instant now) {
 		this.jdbc.update(
 				"""

@@ -107,6 +107,18 @@ class PagerDutyContractIT extends AlertsITSupport {
 	}
 
 	@Test
+	void sameDedupKeyFromTwoRoutingKeysIsOneAlertOnTheIncident() {
+		assertThat(enqueue(trigger(routingKey(5), "shared-key", "mysql-g")).status()).isEqualTo(202);
+		assertThat(enqueue(trigger(routingKey(6), "shared-key", "mysql-g")).status()).isEqualTo(202);
+		String incidentId = incidentOf("mysql-g");
+
+		assertThat(enqueue(other("pagerduty-resolve.json", routingKey(6), "shared-key")).status()).isEqualTo(202);
+
+		assertThat(eventTypes(incidentId)).containsExactly("IncidentDeclared", "AlertTriggered", "AlertResolved",
+				"IncidentResolved");
+	}
+
+	@Test
 	void triggerWithoutDedupKeyGetsOneGenerated() {
 		ObjectNode trigger = trigger(routingKey(5), "unused", "mysql-f");
 		trigger.remove("dedup_key");
