@@ -42,7 +42,7 @@ class CommandApiIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.registerDatabase(registry, "command_it");
+		Infrastructure.register(registry, "command_it");
 	}
 
 	@LocalServerPort
@@ -321,6 +321,14 @@ class CommandApiIT {
 				"notes", "resolution", "reopening", "events")) {
 			assertThat(paths.has("/api/incidents/{incidentId}/" + action)).as(action).isTrue();
 		}
+		List<String> declareHeaders = new ArrayList<>();
+		paths.get("/api/incidents").get("post").get("parameters").forEach((parameter) -> {
+			if ("header".equals(parameter.get("in").asString())) {
+				declareHeaders.add(parameter.get("name").asString());
+			}
+		});
+		assertThat(declareHeaders).containsExactlyInAnyOrder("X-Actor", "X-Source", "Idempotency-Key");
+		assertThat(paths.get("/api/incidents").get("post").get("parameters").toString()).doesNotContain("\"actor\"");
 	}
 
 	@Test

@@ -3,17 +3,20 @@ package io.incidenttimeline.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.GoldenVectors;
+import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.Timestamps;
+import io.incidenttimeline.query.consuming.Projection;
 import io.incidenttimeline.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +25,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +53,9 @@ class ConsumingIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -182,22 +191,11 @@ class ConsumingIT {
 
 		awaitSequence(story, 2);
 
-		ConsumerRecord<String, byte[]> dead = Eventually
-			.until(() -> EventsTopic.readAll(TOPIC + ".DLT", Duration.ofSeconds(2)),
-					(records) -> records.stream()
-						.anyMatch((record) -> story.incident().toString().equals(record.key())))
-			.stream()
-			.filter((record) -> story.incident().toString().equals(record.key()))
-			.findFirst()
-			.orElseThrow();
+		ConsumerRecord<String, byte[]> dead = deadLetterFor(story);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"a cloud event\"}");
-		Map<String, String> headers = new HashMap<>();
-		for (Header header : dead.headers()) {
-			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-		}
-		assertThat(headers.get("kafka_dlt-exception-cause-fqcn"))
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn"))
 			.isEqualTo("io.incidenttimeline.events.MalformedEventException");
-		assertThat(headers.get("kafka_dlt-exception-message")).contains("not a CloudEvents JSON event");
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("not a CloudEvents JSON event");
 		assertThat(counter("incident.query.dead.lettered")).isGreaterThanOrEqualTo(deadBefore + 1);
 	}
 
@@ -275,6 +273,51 @@ class ConsumingIT {
 		assertThat(api().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
 	}
 
+	@Test
+	void aProjectionFailureIsRetriedThenDeadLetteredWithoutAnyEffect() {
+		IncidentStory failing = new IncidentStory();
+		IncidentStory healthy = new IncidentStory();
+		topic.send(failing.declared(FailingProjection.TITLE));
+		topic.send(healthy.declared());
+
+		ConsumerRecord<String, byte[]> dead = deadLetterFor(failing);
+
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.lang.IllegalStateException");
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("projection failed on purpose");
+		assertThat(FailingProjection.attempts).as("first attempt and three retries").hasValue(4);
+		awaitSequence(healthy, 1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM incident_events WHERE incident_id = ?")
+			.param(failing.incident().value())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(api().get("/api/incidents/" + failing.incident()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theConsumerReadsCommittedRecordsFromTheEarliestOffset() {
+		Map<String, Object> config = this.consumers.getConfigurationProperties();
+
+		assertThat(config.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).hasToString("read_committed");
+		assertThat(config.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).isEqualTo("earliest");
+		assertThat(config.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)).isEqualTo(false);
+	}
+
+	private static ConsumerRecord<String, byte[]> deadLetterFor(IncidentStory story) {
+		return Eventually
+			.until(() -> EventsTopic.readAll(TOPIC + ".DLT", Duration.ofSeconds(2)),
+					(records) -> records.stream()
+						.anyMatch((record) -> story.incident().toString().equals(record.key())))
+			.stream()
+			.filter((record) -> story.incident().toString().equals(record.key()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
 	private JsonNode awaitSequence(IncidentStory story, long sequence) {
 		return Eventually
 			.until(() -> api().get("/api/incidents/" + story.incident()),
@@ -317,6 +360,44 @@ class ConsumingIT {
 
 	private QueryApi api() {
 		return new QueryApi(this.port);
+	}
+
+	/**
+	 * A projection that fails on one incident's declaration, as a bug or a broken
+	 * database would.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FailingProjection {
+
+		static final String TITLE = "Fails in a projection";
+
+		static final AtomicInteger attempts = new AtomicInteger();
+
+		@Bean
+		Projection failingProjection() {
+			return new Projection() {
+
+				@Override
+				public String name() {
+					return "failing";
+				}
+
+				@Override
+				public List<String> tables() {
+					return List.of();
+				}
+
+				@Override
+				public void apply(EventEnvelope event) {
+					if (event.payload() instanceof IncidentDeclared declared && TITLE.equals(declared.title())) {
+						attempts.incrementAndGet();
+						throw new IllegalStateException("projection failed on purpose");
+					}
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -32,7 +32,11 @@ public final class IncidentStory {
 	}
 
 	public EventEnvelope declared() {
-		return next(new IncidentDeclared(this.incident, "Search is slow", Severity.SEV_3, List.of("search"),
+		return declared("Search is slow");
+	}
+
+	public EventEnvelope declared(String title) {
+		return next(new IncidentDeclared(this.incident, title, Severity.SEV_3, List.of("search"),
 				this.clock.minusSeconds(300), "erin"));
 	}
 

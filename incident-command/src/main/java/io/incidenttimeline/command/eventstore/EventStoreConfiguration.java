@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -76,7 +75,7 @@ class EventStoreConfiguration {
 		return JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.upcasterChain(axon.upcasterChain())
-			.persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+			.persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
 			.eventSerializer(eventSerializer)
 			.snapshotFilter(axon.snapshotFilter())
 			.connectionProvider(connectionProvider)

@@ -21,7 +21,9 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
-	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+	static final String SOURCE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
+
+	private static final Pattern SOURCE = Pattern.compile(SOURCE_PATTERN);
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {

@@ -2,9 +2,13 @@ package io.incidenttimeline.command.http;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 import io.incidenttimeline.events.Timestamps;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -35,6 +39,31 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new ActorArgumentResolver());
+	}
+
+	/**
+	 * Documents the headers that {@link ActorArgumentResolver} and
+	 * {@link IdempotentCommands} read, on every operation that takes an {@link Actor}.
+	 */
+	@Bean
+	OperationCustomizer requestHeaders() {
+		return (operation, handlerMethod) -> {
+			boolean acts = Arrays.stream(handlerMethod.getMethodParameters())
+				.anyMatch((parameter) -> parameter.getParameterType() == Actor.class);
+			if (acts) {
+				operation.addParametersItem(new HeaderParameter().name(ActorArgumentResolver.ACTOR_HEADER)
+					.required(true)
+					.description("who acts: 1 to 100 characters, no control characters")
+					.schema(new StringSchema().minLength(1).maxLength(100)));
+				operation.addParametersItem(new HeaderParameter().name(ActorArgumentResolver.SOURCE_HEADER)
+					.description("the client or integration acting, default " + ActorArgumentResolver.DEFAULT_SOURCE)
+					.schema(new StringSchema().pattern(ActorArgumentResolver.SOURCE_PATTERN)));
+				operation.addParametersItem(new HeaderParameter().name(IdempotentCommands.HEADER)
+					.description("a retry with the same key and body returns the first response and records nothing")
+					.schema(new StringSchema().maxLength(255)));
+			}
+			return operation;
+		};
 	}
 
 	@Bean

@@ -2,6 +2,9 @@ package io.incidenttimeline.query.timeline;
 
 import java.util.Locale;
 
+import io.incidenttimeline.events.AlertAcknowledged;
+import io.incidenttimeline.events.AlertResolved;
+import io.incidenttimeline.events.AlertTriggered;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
@@ -61,6 +64,15 @@ final class Summaries {
 		}
 		if (event instanceof IncidentReopened reopened) {
 			return "Reopened" + reason(reopened.reason());
+		}
+		if (event instanceof AlertTriggered alert) {
+			return "Alert from " + alert.integration() + ": " + cut(alert.summary());
+		}
+		if (event instanceof AlertAcknowledged alert) {
+			return "Alert acknowledged in " + alert.integration() + " (" + cut(alert.alertKey()) + ")";
+		}
+		if (event instanceof AlertResolved alert) {
+			return "Alert resolved in " + alert.integration() + " (" + cut(alert.alertKey()) + ")";
 		}
 		return envelope.type().name();
 	}

@@ -23,6 +23,15 @@ class SummariesTest {
 	}
 
 	@Test
+	void alertEventsSayWhichIntegrationReportedWhat() {
+		List<String> summaries = GoldenVectors.alertStory().values().stream().skip(1).map(Summaries::of).toList();
+
+		assertThat(summaries).containsExactly("Alert from alertmanager: Error rate above 5% on checkout",
+				"Alert acknowledged in alertmanager (a3f9c1e2b4d5f6a7)",
+				"Alert resolved in alertmanager (a3f9c1e2b4d5f6a7)");
+	}
+
+	@Test
 	void longTextIsCutToOneShortLine() {
 		String cut = Summaries.cut("line one\n" + "x".repeat(500));
 

@@ -1,0 +1,91 @@
+package io.incidenttimeline.command.publishing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The event store is the outbox: the pooled streaming processor {@code kafka-publisher}
+ * reads every stored event, from the first one, and hands it to {@link KafkaPublisher}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublishingConfiguration {
+
+	static final String PROCESSING_GROUP = "kafka-publisher";
+
+	/**
+	 * The tail token makes events stored before the publisher first ran ordinary events,
+	 * not replays; a handler error propagates (the default would log it and move on,
+	 * skipping the event), so the batch fails and is retried with backoff.
+	 */
+	@Autowired
+	void configureProcessor(EventProcessingConfigurer processing) {
+		processing
+			.registerPooledStreamingEventProcessor(PROCESSING_GROUP, (configuration) -> configuration.eventStore(),
+					(configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
+						.batchSize(100))
+			.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
+					(configuration) -> PropagatingErrorHandler.instance());
+	}
+
+	@Bean
+	KafkaPublisher kafkaPublisher(KafkaTemplate<String, byte[]> publisherKafkaTemplate,
+			@Value("${incident-timeline.topic}") String topic, MeterRegistry meters) {
+		return new KafkaPublisher(publisherKafkaTemplate, topic, meters);
+	}
+
+	@Bean
+	PublisherLag publisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry meters) {
+		return new PublisherLag(processing, jdbc, meters);
+	}
+
+	/**
+	 * Whatever {@code spring.kafka.producer.*} says, the publisher waits for all in-sync
+	 * replicas and never writes a retried record twice or out of order.
+	 */
+	@Bean
+	ProducerFactory<String, byte[]> publisherProducerFactory(KafkaProperties properties) {
+		Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		return new DefaultKafkaProducerFactory<>(config);
+	}
+
+	@Bean
+	KafkaTemplate<String, byte[]> publisherKafkaTemplate(ProducerFactory<String, byte[]> publisherProducerFactory) {
+		return new KafkaTemplate<>(publisherProducerFactory);
+	}
+
+	@Bean
+	NewTopic incidentEventsTopic(@Value("${incident-timeline.topic}") String topic) {
+		return TopicBuilder.name(topic).partitions(3).build();
+	}
+
+}

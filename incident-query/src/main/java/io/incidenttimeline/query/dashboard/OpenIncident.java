@@ -1,0 +1,45 @@
+package io.incidenttimeline.query.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A row of the open-incidents board as of {@code now}.
+ */
+record OpenIncident(UUID incidentId, String title, String severity, String status, String commander, Instant declaredAt,
+		Instant lastPublicUpdateAt, String sinceDeclared, String sinceLastPublicUpdate, boolean overdue,
+		String overdueBy) {
+
+	static OpenIncident of(BoardIncident incident, Instant now) {
+		Duration late = UpdateCadence.overdueBy(incident, now).orElse(null);
+		return new OpenIncident(incident.incidentId(), incident.title(), incident.severity().label(),
+				incident.status().name().toLowerCase(Locale.ROOT), incident.commander(), incident.declaredAt(),
+				incident.lastPublicUpdateAt(), age(incident.declaredAt(), now),
+				(incident.lastPublicUpdateAt() != null) ? age(incident.lastPublicUpdateAt(), now) : null, late != null,
+				(late != null) ? text(late) : null);
+	}
+
+	static String age(Instant since, Instant now) {
+		Duration age = Duration.between(since, now);
+		return age.isNegative() ? "0s" : text(age);
+	}
+
+	static String text(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds < 60) {
+			return seconds + "s";
+		}
+		long minutes = seconds / 60;
+		if (minutes < 60) {
+			return minutes + "m";
+		}
+		long hours = minutes / 60;
+		if (hours < 48) {
+			return hours + "h " + String.format("%02dm", minutes % 60);
+		}
+		return (hours / 24) + "d " + (hours % 24) + "h";
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.incidenttimeline.query.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.events.Severity;
+import io.incidenttimeline.query.Timestamptz;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code mttx_moments} table.
+ */
+@Component
+class MomentsRepository {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final JdbcClient jdbc;
+
+	MomentsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<IncidentMoments> find(UUID incident) {
+		return this.jdbc.sql("SELECT * FROM mttx_moments WHERE incident_id = ?")
+			.param(incident)
+			.query((rs, row) -> moments(rs))
+			.optional();
+	}
+
+	void save(IncidentMoments moments) {
+		this.jdbc.sql("""
+				INSERT INTO mttx_moments (incident_id, highest_severity, services, impact_started_at, declared_at,
+				  first_alert_at, first_acknowledged_at, first_mitigation_applied_at, first_monitoring_at,
+				  first_resolved_at, resolved_at, reopened_count)
+				VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (incident_id) DO UPDATE SET highest_severity = EXCLUDED.highest_severity,
+				  services = EXCLUDED.services, impact_started_at = EXCLUDED.impact_started_at,
+				  declared_at = EXCLUDED.declared_at, first_alert_at = EXCLUDED.first_alert_at,
+				  first_acknowledged_at = EXCLUDED.first_acknowledged_at,
+				  first_mitigation_applied_at = EXCLUDED.first_mitigation_applied_at,
+				  first_monitoring_at = EXCLUDED.first_monitoring_at, first_resolved_at = EXCLUDED.first_resolved_at,
+				  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count""")
+			.params(moments.incidentId(), moments.highestSeverity().label(), json(moments.services()),
+					Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.declaredAt()),
+					Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedAt()),
+					Timestamptz.of(moments.firstMitigationAppliedAt()), Timestamptz.of(moments.firstMonitoringAt()),
+					Timestamptz.of(moments.firstResolvedAt()), Timestamptz.of(moments.resolvedAt()),
+					moments.reopenedCount())
+			.update();
+	}
+
+	/**
+	 * Incidents whose impact started in [from, to), in impact-start order.
+	 */
+	List<IncidentMoments> matching(MetricsFilter filter) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM mttx_moments WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (filter.severity() != null) {
+			sql.append(" AND highest_severity = ?");
+			params.add(filter.severity().label());
+		}
+		if (filter.service() != null) {
+			sql.append(" AND services @> jsonb_build_array(?::text)");
+			params.add(filter.service());
+		}
+		if (filter.from() != null) {
+			sql.append(" AND impact_started_at >= ?");
+			params.add(Timestamptz.of(filter.from()));
+		}
+		if (filter.to() != null) {
+			sql.append(" AND impact_started_at < ?");
+			params.add(Timestamptz.of(filter.to()));
+		}
+		sql.append(" ORDER BY impact_started_at, incident_id");
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> moments(rs)).list();
+	}
+
+	private static IncidentMoments moments(ResultSet rs) throws SQLException {
+		return new IncidentMoments(rs.getObject("incident_id", UUID.class),
+				Severity.fromLabel(rs.getString("highest_severity")), services(rs.getString("services")),
+				Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
+				Timestamptz.read(rs, "first_alert_at"), Timestamptz.read(rs, "first_acknowledged_at"),
+				Timestamptz.read(rs, "first_mitigation_applied_at"), Timestamptz.read(rs, "first_monitoring_at"),
+				Timestamptz.read(rs, "first_resolved_at"), Timestamptz.read(rs, "resolved_at"),
+				rs.getInt("reopened_count"));
+	}
+
+	private static List<String> services(String json) {
+		try {
+			return JSON.readValue(json, new TypeReference<List<String>>() {
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String json(List<String> services) {
+		try {
+			return JSON.writeValueAsString(services);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record MetricsFilter(Severity severity, String service, Instant from, Instant to) {
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.incidenttimeline.query.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Computes the figures from incident moments, deterministically: values in microseconds,
+ * sorted before use; percentiles interpolate linearly between the closest ranks, as
+ * PostgreSQL's {@code percentile_cont} does. Medians and high percentiles come first
+ * because these durations are heavy-tailed and a mean alone misleads.
+ */
+final class MttxCalculator {
+
+	private MttxCalculator() {
+	}
+
+	static List<Figure> figures(List<IncidentMoments> incidents) {
+		return Arrays.stream(Mttx.values()).map((metric) -> figure(metric, incidents)).toList();
+	}
+
+	static Figure figure(Mttx metric, List<IncidentMoments> incidents) {
+		List<Long> micros = new ArrayList<>();
+		long missing = 0;
+		for (IncidentMoments incident : incidents) {
+			Optional<Duration> duration = metric.of(incident);
+			if (duration.isPresent()) {
+				micros.add(duration.get().toNanos() / 1000);
+			}
+			else {
+				missing++;
+			}
+		}
+		long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+		if (sorted.length == 0) {
+			return new Figure(metric.key(), metric.definition(), 0, missing, null, null, null, null);
+		}
+		long sum = 0;
+		for (long value : sorted) {
+			sum += value;
+		}
+		return new Figure(metric.key(), metric.definition(), sorted.length, missing, seconds(percentile(sorted, 0.5)),
+				seconds(percentile(sorted, 0.9)), seconds(percentile(sorted, 0.99)),
+				seconds((double) sum / sorted.length));
+	}
+
+	/**
+	 * Figures per period of impact start (UTC): weeks start on Monday, months on the 1st.
+	 */
+	static List<Period> series(List<IncidentMoments> incidents, Interval interval) {
+		Map<LocalDate, List<IncidentMoments>> byPeriod = new TreeMap<>();
+		for (IncidentMoments incident : incidents) {
+			byPeriod.computeIfAbsent(interval.start(incident.impactStartedAt()), (key) -> new ArrayList<>())
+				.add(incident);
+		}
+		return byPeriod.entrySet()
+			.stream()
+			.map((period) -> new Period(period.getKey().atStartOfDay(ZoneOffset.UTC).toInstant(),
+					period.getValue().size(), figures(period.getValue())))
+			.toList();
+	}
+
+	static double percentile(long[] sorted, double fraction) {
+		double rank = fraction * (sorted.length - 1);
+		int lower = (int) Math.floor(rank);
+		int upper = (int) Math.ceil(rank);
+		return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+	}
+
+	/**
+	 * Rounded to the microsecond so the same inputs always print the same number.
+	 */
+	private static Double seconds(double micros) {
+		return Math.round(micros) / 1_000_000.0;
+	}
+
+	enum Interval {
+
+		WEEK, MONTH;
+
+		LocalDate start(Instant instant) {
+			LocalDate day = instant.atZone(ZoneOffset.UTC).toLocalDate();
+			return (this == WEEK) ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+					: day.withDayOfMonth(1);
+		}
+
+		static Optional<Interval> parse(String text) {
+			return Arrays.stream(values()).filter((value) -> value.name().equalsIgnoreCase(text)).findFirst();
+		}
+
+	}
+
+	/**
+	 * One figure in seconds; the statistics are null when no incident had both moments.
+	 */
+	record Figure(String metric, String definition, long count, long missing, Double medianSeconds, Double p90Seconds,
+			Double p99Seconds, Double meanSeconds) {
+	}
+
+	record Period(Instant start, long incidents, List<Figure> figures) {
+	}
+
+}

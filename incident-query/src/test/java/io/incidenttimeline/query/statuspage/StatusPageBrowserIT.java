@@ -1,0 +1,110 @@
+package io.incidenttimeline.query.statuspage;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.incidenttimeline.events.Severity;
+import io.incidenttimeline.query.EventsTopic;
+import io.incidenttimeline.testsupport.Infrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status page in a real headless Chromium: what a visitor sees after a SEV-1 is
+ * declared. Chromium and its driver come from the Debian packages, so Selenium Manager
+ * never goes to the network.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "incident-query.topic=" + StatusPageBrowserIT.TOPIC,
+				"incident-query.dead-letter-topic=" + StatusPageBrowserIT.TOPIC + ".DLT",
+				"spring.kafka.consumer.group-id=statuspage-browser-it" })
+class StatusPageBrowserIT {
+
+	static final String TOPIC = "statuspage-browser-it-events";
+
+	private static final Duration WITHIN = Duration.ofSeconds(20);
+
+	@LocalServerPort
+	int port;
+
+	private Path profile;
+
+	private WebDriver browser;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry, "statuspage_browser_it");
+	}
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		this.profile = Files.createTempDirectory("statuspage-chromium");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + this.profile.toAbsolutePath());
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		FileSystemUtils.deleteRecursively(this.profile.toFile());
+	}
+
+	@Test
+	void aNewlyDeclaredSev1ShowsItsComponentAsMajorOutageWithinSeconds() {
+		String component = "checkout-" + UUID.randomUUID().toString().substring(0, 8);
+		By row = By.cssSelector("[data-component='" + component + "']");
+		this.browser.get("http://localhost:" + this.port + "/status");
+		assertThat(this.browser.getTitle()).isEqualTo("Incident Timeline status");
+		assertThat(this.browser.findElements(row)).isEmpty();
+
+		StatusStory story = new StatusStory();
+		try (EventsTopic topic = new EventsTopic(TOPIC)) {
+			topic.send(story.declared(Severity.SEV_1, "Checkout is down", component));
+		}
+		WebElement shown = new WebDriverWait(this.browser, WITHIN, Duration.ofMillis(500)).until((driver) -> {
+			driver.navigate().refresh();
+			List<WebElement> rows = driver.findElements(row);
+			return (!rows.isEmpty() && "major_outage".equals(rows.get(0).getDomAttribute("data-status"))) ? rows.get(0)
+					: null;
+		});
+
+		assertThat(shown.findElement(By.cssSelector(".status")).getText()).isEqualTo("Major Outage");
+		assertThat(shown.findElements(By.cssSelector(".day"))).hasSize(90);
+		assertThat(this.browser.findElement(By.id("overall")).getText()).isEqualTo("Major System Outage");
+		WebElement incident = this.browser.findElement(By.id("incident-" + story.id()));
+		assertThat(incident.findElement(By.tagName("h3")).getText()).isEqualTo("Checkout is down");
+		assertThat(incident.getText()).contains("Investigating").contains("We are investigating this issue.");
+	}
+
+}
