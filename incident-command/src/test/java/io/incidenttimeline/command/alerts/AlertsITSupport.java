@@ -57,7 +57,7 @@ abstract class AlertsITSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.registerDatabase(registry, "alerts_it");
+		Infrastructure.register(registry, "alerts_it");
 	}
 
 	@LocalServerPort
