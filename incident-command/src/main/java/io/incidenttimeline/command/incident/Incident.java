@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import io.incidenttimeline.events.AlertAcknowledged;
+import io.incidenttimeline.events.AlertResolved;
+import io.incidenttimeline.events.AlertTriggered;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.IncidentEvent;
@@ -59,6 +64,30 @@ public class Incident {
 	private Instant impactStartedAt;
 
 	private CommandResult firstAcknowledgement;
+
+	/**
+	 * The alerts firing on this incident and those acknowledged at their sender, keyed by
+	 * integration and alert key.
+	 */
+	private final Set<String> firingAlerts = new HashSet<>();
+
+	private final Set<String> acknowledgedAlerts = new HashSet<>();
+
+	private String declaredBySource;
+
+	private Object declaredRecordedAt;
+
+	/**
+	 * The alert that declared this incident, if one did: the declaration and the alert
+	 * come from the same integration in the same command.
+	 */
+	private String openingAlert;
+
+	/**
+	 * Whether anything but alerts has happened since the declaration: a responder's
+	 * action means a person owns the incident, and an alert clearing must not close it.
+	 */
+	private boolean humanActed;
 
 	protected Incident() {
 	}
@@ -171,9 +200,81 @@ public class Incident {
 				command.occurredAt(), clock);
 	}
 
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
+	CommandResult handle(DeclareIncidentForAlert command, Clock clock) {
+		Instant recordedAt = now(clock);
+		FiringAlert alert = command.alert();
+		// A sender's clock ahead of ours must not lose the alert: impact starts no later
+		// than we heard of it.
+		Instant impactStartedAt = (command.impactStartedAt() == null || command.impactStartedAt().isAfter(recordedAt))
+				? recordedAt : command.impactStartedAt().truncatedTo(ChronoUnit.MICROS);
+		record(event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
+				command.services(), impactStartedAt, null)), alert.integration(), alert.integration(), recordedAt,
+				recordedAt);
+		return record(event(() -> triggered(command.incidentId(), alert)), alert.integration(), alert.integration(),
+				recordedAt, recordedAt);
+	}
+
+	/**
+	 * A firing alert joins an open incident; one firing for a resolved incident is routed
+	 * elsewhere by the caller.
+	 */
+	@CommandHandler
+	CommandResult handle(TriggerAlert command, Clock clock) {
+		requireOpen("attach an alert to");
+		FiringAlert alert = command.alert();
+		if (this.firingAlerts.contains(alertId(alert.integration(), alert.alertKey()))) {
+			throw new IncidentConflictException("alert " + alert.alertKey() + " is already firing on this incident");
+		}
+		Instant recordedAt = now(clock);
+		return record(event(() -> triggered(this.incidentId, alert)), alert.integration(), alert.integration(),
+				recordedAt, recordedAt);
+	}
+
+	/**
+	 * Alerts are facts about the sender: they are recorded on a resolved incident too.
+	 */
+	@CommandHandler
+	CommandResult handle(AcknowledgeAlert command, Clock clock) {
+		String alert = alertId(command.integration(), command.alertKey());
+		if (!this.firingAlerts.contains(alert)) {
+			throw new IncidentConflictException("alert " + command.alertKey() + " is not firing on this incident");
+		}
+		if (this.acknowledgedAlerts.contains(alert)) {
+			throw new IncidentConflictException("alert " + command.alertKey() + " is already acknowledged");
+		}
+		Instant recordedAt = now(clock);
+		return record(event(() -> new AlertAcknowledged(this.incidentId, command.integration(), command.alertKey())),
+				command.integration(), command.integration(), recordedAt, recordedAt);
+	}
+
+	@CommandHandler
+	CommandResult handle(ResolveAlert command, Clock clock) {
+		String alert = alertId(command.integration(), command.alertKey());
+		if (!this.firingAlerts.contains(alert)) {
+			throw new IncidentConflictException("alert " + command.alertKey() + " is not firing on this incident");
+		}
+		Instant recordedAt = now(clock);
+		CommandResult result = record(event(() -> new AlertResolved(this.incidentId, command.integration(),
+				command.alertKey(), command.resolvedAt())), command.integration(), command.integration(), recordedAt,
+				recordedAt);
+		if (command.resolveIncidentOpenedByAlert() && alert.equals(this.openingAlert) && !this.humanActed
+				&& this.status.isOpen()) {
+			return record(
+					event(() -> new IncidentResolved(this.incidentId,
+							"resolved by " + command.integration() + ": the alert that opened it resolved")),
+					command.integration(), command.integration(), recordedAt, recordedAt);
+		}
+		return result;
+	}
+
 	@EventSourcingHandler
-	void on(IncidentDeclared event) {
+	void on(IncidentDeclared event, @MetaDataValue(StoredEvents.SOURCE) Object source,
+			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
 		this.incidentId = event.incidentId();
+		this.declaredBySource = String.valueOf(source);
+		this.declaredRecordedAt = recordedAt;
 		this.severity = event.severity();
 		this.status = IncidentStatus.INVESTIGATING;
 		this.impactStartedAt = event.impactStartedAt();
@@ -182,11 +283,13 @@ public class Incident {
 	@EventSourcingHandler
 	void on(SeverityChanged event) {
 		this.severity = event.to();
+		this.humanActed = true;
 	}
 
 	@EventSourcingHandler
 	void on(IncidentAcknowledged event, @SequenceNumber long sequenceNumber,
 			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
 		this.firstAcknowledgement = new CommandResult(event.incidentId(), sequenceNumber + 1,
 				StoredEvents.instant(recordedAt, StoredEvents.RECORDED_AT));
 	}
@@ -194,6 +297,7 @@ public class Incident {
 	@EventSourcingHandler
 	void on(StatusChanged event) {
 		this.status = event.to();
+		this.humanActed = true;
 	}
 
 	@EventSourcingHandler
@@ -204,6 +308,39 @@ public class Incident {
 	@EventSourcingHandler
 	void on(IncidentReopened event) {
 		this.status = IncidentStatus.INVESTIGATING;
+		this.humanActed = true;
+	}
+
+	@EventSourcingHandler
+	void on(AlertTriggered event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
+		String alert = alertId(event.integration(), event.alertKey());
+		this.firingAlerts.add(alert);
+		if (sequenceNumber == 1 && event.integration().equals(this.declaredBySource)
+				&& String.valueOf(recordedAt).equals(String.valueOf(this.declaredRecordedAt))) {
+			this.openingAlert = alert;
+		}
+	}
+
+	@EventSourcingHandler
+	void on(AlertAcknowledged event) {
+		this.acknowledgedAlerts.add(alertId(event.integration(), event.alertKey()));
+	}
+
+	@EventSourcingHandler
+	void on(AlertResolved event) {
+		String alert = alertId(event.integration(), event.alertKey());
+		this.firingAlerts.remove(alert);
+		this.acknowledgedAlerts.remove(alert);
+	}
+
+	/**
+	 * Every event without a handler of its own (mitigations, roles, updates, notes) comes
+	 * from a person through the API.
+	 */
+	@EventSourcingHandler
+	void on(IncidentEvent event) {
+		this.humanActed = true;
 	}
 
 	private void requireOpen(String action) {
@@ -260,6 +397,15 @@ public class Incident {
 			String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')).replace("[]", "") : null;
 			throw new InvalidCommandException(field, message);
 		}
+	}
+
+	private static AlertTriggered triggered(IncidentId incidentId, FiringAlert alert) {
+		return new AlertTriggered(incidentId, alert.integration(), alert.alertKey(), alert.summary(),
+				alert.alertSeverity(), alert.labels(), alert.firedAt(), alert.link());
+	}
+
+	private static String alertId(String integration, String alertKey) {
+		return integration + "/" + alertKey;
 	}
 
 	private static String statusName(IncidentStatus status) {
