@@ -1,9 +1,6 @@
 package io.incidenttimeline.query.dashboard;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +21,7 @@ import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.StatusUpdatePosted;
 import io.incidenttimeline.events.Visibility;
 import io.incidenttimeline.query.EventsTopic;
+import io.incidenttimeline.query.HeadlessChromium;
 import io.incidenttimeline.testsupport.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +55,7 @@ class DashboardBrowserIT {
 
 	private static EventsTopic topic;
 
-	private static Path profile;
+	private static HeadlessChromium chromium;
 
 	private static WebDriver browser;
 
@@ -75,28 +70,16 @@ class DashboardBrowserIT {
 	@BeforeAll
 	static void start() throws IOException {
 		topic = new EventsTopic(TOPIC);
-		profile = Files.createTempDirectory("dashboard-chromium-");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-				"--user-data-dir=" + profile);
-		browser = new ChromeDriver(service, options);
+		chromium = new HeadlessChromium();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stop() throws IOException {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 		topic.close();
-		try (var files = Files.walk(profile)) {
-			files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
-		}
 	}
 
 	@Test

@@ -1,15 +1,12 @@
 package io.incidenttimeline.query.statuspage;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.EventsTopic;
+import io.incidenttimeline.query.HeadlessChromium;
 import io.incidenttimeline.testsupport.Infrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,16 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +41,7 @@ class StatusPageBrowserIT {
 	@LocalServerPort
 	int port;
 
-	private Path profile;
+	private HeadlessChromium chromium;
 
 	private WebDriver browser;
 
@@ -58,26 +51,16 @@ class StatusPageBrowserIT {
 	}
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.profile = Files.createTempDirectory("statuspage-chromium");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + this.profile.toAbsolutePath());
-		this.browser = new ChromeDriver(service, options);
+	void startBrowser() {
+		this.chromium = new HeadlessChromium();
+		this.browser = this.chromium.driver();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
-		FileSystemUtils.deleteRecursively(this.profile.toFile());
 	}
 
 	@Test
