@@ -184,6 +184,22 @@ class CommandApiIT {
 	}
 
 	@Test
+	void anIncidentChangedInARolledBackTransactionIsNotRememberedByTheNextCommand() {
+		String id = this.api.declare();
+		this.transaction.executeWithoutResult((status) -> {
+			this.commandGateway
+				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", "api", null));
+			status.setRollbackOnly();
+		});
+
+		Response next = this.api.post("/api/incidents/" + id + "/notes", "{\"note\":\"committed\"}");
+
+		assertThat(next.status()).isEqualTo(200);
+		assertThat(next.json().get("sequence").asLong()).as("no sequence left for the rolled-back note").isEqualTo(2);
+		assertThat(storedEvents(id)).isEqualTo(2);
+	}
+
+	@Test
 	void badInputIsRejectedNamingTheFieldAndStoresNothing() {
 		String id = this.api.declare();
 		long before = allStoredEvents();

@@ -45,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@code recordedAt}) as metadata. The clock is a handler parameter so that fixture
  * tests can fix it.
  */
-@Aggregate
+@Aggregate(cache = IncidentCache.BEAN)
 public class Incident {
 
 	/**
