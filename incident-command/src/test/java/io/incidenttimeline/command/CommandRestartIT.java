@@ -55,6 +55,34 @@ class CommandRestartIT {
 	}
 
 	/**
+	 * Each instance caches the incidents it loaded. A copy made stale by the other
+	 * instance cannot decide anything: its append loses on the unique key (409), the copy
+	 * is evicted, and the retry decides on the stored history.
+	 */
+	@Test
+	void anIncidentCachedByOneInstanceAndChangedByAnotherIsReloadedNotOverwritten() {
+		TestPostgres.Database database = TestPostgres.database("command_cache_it");
+		try (ConfigurableApplicationContext one = start(database);
+				ConfigurableApplicationContext other = start(database)) {
+			CommandApi first = new CommandApi(port(one));
+			CommandApi second = new CommandApi(port(other));
+			String id = first.declare();
+			String status = events(id).replace("events", "status");
+			assertThat(first.post(status, "{\"status\":\"identified\"}").status()).isEqualTo(200);
+			assertThat(second.post(status, "{\"status\":\"monitoring\"}").status()).isEqualTo(200);
+
+			Response stale = first.post(status, "{\"status\":\"monitoring\"}");
+			Response retried = first.post(status, "{\"status\":\"monitoring\"}");
+
+			assertThat(stale.status()).as("decided on the stale copy").isEqualTo(409);
+			assertThat(stale.json().get("type").asString()).endsWith("/concurrent-modification");
+			assertThat(retried.status()).as("reloaded: the incident is already monitoring").isEqualTo(409);
+			assertThat(retried.json().get("type").asString()).endsWith("/conflict");
+			assertThat(first.get(events(id)).json().size()).isEqualTo(3);
+		}
+	}
+
+	/**
 	 * Two instances on one database: each locks the incident only in its own JVM, so
 	 * their appends race on the unique (aggregate, sequence) key. A lost race must answer
 	 * 409 and store nothing; a won one 200.

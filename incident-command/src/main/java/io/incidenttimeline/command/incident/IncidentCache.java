@@ -1,12 +1,14 @@
 package io.incidenttimeline.command.incident;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,22 +32,28 @@ class IncidentCache {
 
 	static final String BEAN = "cachedIncidents";
 
+	/**
+	 * Axon's own {@code WeakReferenceCache} loses its entries at every young collection,
+	 * so it hardly ever hits; Caffeine keeps the most used incidents, bounded.
+	 */
 	@Bean(BEAN)
-	Cache incidentCache() {
-		return new CommittedOnly(new WeakReferenceCache());
+	Cache incidentCache(@Value("${incident-timeline.cached-incidents:10000}") long cachedIncidents) {
+		return new CommittedOnly(
+				Caffeine.newBuilder().maximumSize(cachedIncidents).expireAfterAccess(Duration.ofHours(1)).build());
 	}
 
 	static final class CommittedOnly implements Cache {
 
-		private final Cache cache;
+		private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
 
-		CommittedOnly(Cache cache) {
+		CommittedOnly(com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {
 			this.cache = cache;
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public <K, V> V get(K key) {
-			V value = this.cache.get(key);
+			V value = (V) this.cache.getIfPresent(key);
 			if (value != null) {
 				evictUnlessCommitted(key);
 			}
@@ -61,39 +69,45 @@ class IncidentCache {
 		@Override
 		public boolean putIfAbsent(Object key, Object value) {
 			evictUnlessCommitted(key);
-			return this.cache.putIfAbsent(key, value);
+			return this.cache.asMap().putIfAbsent(key, value) == null;
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
 			evictUnlessCommitted(key);
-			return this.cache.computeIfAbsent(key, valueSupplier);
+			return (T) this.cache.get(key, (k) -> valueSupplier.get());
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
 			evictUnlessCommitted(key);
-			this.cache.computeIfPresent(key, update);
+			this.cache.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
 		}
 
 		@Override
 		public boolean remove(Object key) {
-			return this.cache.remove(key);
+			return this.cache.asMap().remove(key) != null;
 		}
 
 		@Override
 		public void removeAll() {
-			this.cache.removeAll();
+			this.cache.invalidateAll();
 		}
 
 		@Override
 		public boolean containsKey(Object key) {
-			return this.cache.containsKey(key);
+			return this.cache.asMap().containsKey(key);
 		}
 
+		/**
+		 * Axon's caching repository never listens to its cache; nothing else uses this
+		 * one.
+		 */
 		@Override
 		public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-			return this.cache.registerCacheEntryListener(cacheEntryListener);
+			throw new UnsupportedOperationException("the incident cache has no entry listeners");
 		}
 
 		/**
@@ -106,7 +120,7 @@ class IncidentCache {
 					@Override
 					public void afterCompletion(int status) {
 						if (status != STATUS_COMMITTED) {
-							CommittedOnly.this.cache.remove(key);
+							CommittedOnly.this.cache.invalidate(key);
 						}
 					}
 				});
