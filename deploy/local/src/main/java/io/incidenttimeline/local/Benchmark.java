@@ -61,11 +61,17 @@ public final class Benchmark {
 		Map<String, String> options = options(args);
 		int commands = Integer.parseInt(options.getOrDefault("commands", "2000"));
 		int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
+		int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
 		Path root = Path.of(System.getenv().getOrDefault("REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
 		Path data = Files.createTempDirectory("incident-benchmark-");
-		System.out.printf("Benchmark: %d commands, %d concurrent clients; starting a fresh local system in %s%n",
-				commands, concurrency, data);
+		System.out.printf(
+				"Benchmark: %d commands (after %d to warm up), %d concurrent clients; starting a fresh local system in %s%n",
+				commands, warmup, concurrency, data);
 		try (LocalSystem system = new LocalSystem(LocalSystem.Settings.freePorts(data, root)).start()) {
+			if (warmup > 0) {
+				incidentTimeline(system, warmup, concurrency);
+				rawBaseline(system, warmup, concurrency);
+			}
 			Figures ours = incidentTimeline(system, commands, concurrency);
 			Figures baseline = rawBaseline(system, commands, concurrency);
 			System.out.println();
@@ -282,7 +288,7 @@ public final class Benchmark {
 		Map<String, String> options = new HashMap<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("options are --commands=N --concurrency=C, not " + arg);
+				throw new IllegalArgumentException("options are --commands=N --concurrency=C --warmup=W, not " + arg);
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}

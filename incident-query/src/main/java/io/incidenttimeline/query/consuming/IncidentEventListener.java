@@ -6,9 +6,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the topic into the {@link EventSequencer}. The container commits a record's
- * offset only after this returns, that is after the database transaction committed
- * ({@code ack-mode: record}); failures go to the error handler of
+ * Feeds the topic into the {@link EventSequencer}, one database transaction per record.
+ * The container commits the offsets of a poll after every record of it returned, that is
+ * after their transactions committed ({@code ack-mode: batch}); a record delivered again
+ * after a crash is skipped by its sequence number. Failures go to the error handler of
  * {@link KafkaConfiguration}.
  */
 @Component
