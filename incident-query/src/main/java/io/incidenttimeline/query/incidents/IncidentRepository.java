@@ -1,7 +1,5 @@
 package io.incidenttimeline.query.incidents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,8 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.events.IncidentEventCodec;
+import io.incidenttimeline.query.Jsonb;
 import io.incidenttimeline.query.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class IncidentRepository {
-
-	private static final ObjectMapper JSON = IncidentEventCodec.newObjectMapper();
 
 	private static final String SELECT = """
 			SELECT i.*, p.last_sequence, p.last_recorded_at
@@ -57,11 +52,12 @@ class IncidentRepository {
 				  acknowledged_at = EXCLUDED.acknowledged_at, mitigations = EXCLUDED.mitigations,
 				  impact_started_at = EXCLUDED.impact_started_at, declared_at = EXCLUDED.declared_at,
 				  mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at""")
-			.params(incident.id(), incident.title(), incident.severity(), incident.status(), json(incident.services()),
-					incident.commander(), json(incident.roles()), incident.acknowledgedBy(),
-					Timestamptz.of(incident.acknowledgedAt()), json(incident.mitigations()),
-					Timestamptz.of(incident.impactStartedAt()), Timestamptz.of(incident.declaredAt()),
-					Timestamptz.of(incident.mitigatedAt()), Timestamptz.of(incident.resolvedAt()))
+			.params(incident.id(), incident.title(), incident.severity(), incident.status(),
+					Jsonb.of(incident.services()), incident.commander(), Jsonb.of(incident.roles()),
+					incident.acknowledgedBy(), Timestamptz.of(incident.acknowledgedAt()),
+					Jsonb.of(incident.mitigations()), Timestamptz.of(incident.impactStartedAt()),
+					Timestamptz.of(incident.declaredAt()), Timestamptz.of(incident.mitigatedAt()),
+					Timestamptz.of(incident.resolvedAt()))
 			.update();
 	}
 
@@ -111,30 +107,13 @@ class IncidentRepository {
 
 	private static Incident incident(ResultSet rs) throws SQLException {
 		return new Incident(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("severity"),
-				rs.getString("status"), read(rs.getString("services"), new TypeReference<List<String>>() {
-				}), rs.getString("commander"), read(rs.getString("roles"), new TypeReference<Map<String, String>>() {
+				rs.getString("status"), Jsonb.read(rs.getString("services"), new TypeReference<List<String>>() {
+				}), rs.getString("commander"),
+				Jsonb.read(rs.getString("roles"), new TypeReference<Map<String, String>>() {
 				}), rs.getString("acknowledged_by"), Timestamptz.read(rs, "acknowledged_at"),
-				read(rs.getString("mitigations"), new TypeReference<List<Incident.Mitigation>>() {
+				Jsonb.read(rs.getString("mitigations"), new TypeReference<List<Incident.Mitigation>>() {
 				}), Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
 				Timestamptz.read(rs, "mitigated_at"), Timestamptz.read(rs, "resolved_at"));
-	}
-
-	private static String json(Object value) {
-		try {
-			return JSON.writeValueAsString(value);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static <T> T read(String json, TypeReference<T> type) {
-		try {
-			return JSON.readValue(json, type);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.incidenttimeline.query.metrics;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.events.Severity;
+import io.incidenttimeline.query.Jsonb;
 import io.incidenttimeline.query.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MomentsRepository {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final JdbcClient jdbc;
 
@@ -52,7 +48,7 @@ class MomentsRepository {
 				  first_mitigation_applied_at = EXCLUDED.first_mitigation_applied_at,
 				  first_monitoring_at = EXCLUDED.first_monitoring_at, first_resolved_at = EXCLUDED.first_resolved_at,
 				  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count""")
-			.params(moments.incidentId(), moments.highestSeverity().label(), json(moments.services()),
+			.params(moments.incidentId(), moments.highestSeverity().label(), Jsonb.of(moments.services()),
 					Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.declaredAt()),
 					Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedAt()),
 					Timestamptz.of(moments.firstMitigationAppliedAt()), Timestamptz.of(moments.firstMonitoringAt()),
@@ -89,31 +85,13 @@ class MomentsRepository {
 
 	private static IncidentMoments moments(ResultSet rs) throws SQLException {
 		return new IncidentMoments(rs.getObject("incident_id", UUID.class),
-				Severity.fromLabel(rs.getString("highest_severity")), services(rs.getString("services")),
-				Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
+				Severity.fromLabel(rs.getString("highest_severity")),
+				Jsonb.read(rs.getString("services"), new TypeReference<List<String>>() {
+				}), Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
 				Timestamptz.read(rs, "first_alert_at"), Timestamptz.read(rs, "first_acknowledged_at"),
 				Timestamptz.read(rs, "first_mitigation_applied_at"), Timestamptz.read(rs, "first_monitoring_at"),
 				Timestamptz.read(rs, "first_resolved_at"), Timestamptz.read(rs, "resolved_at"),
 				rs.getInt("reopened_count"));
-	}
-
-	private static List<String> services(String json) {
-		try {
-			return JSON.readValue(json, new TypeReference<List<String>>() {
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String json(List<String> services) {
-		try {
-			return JSON.writeValueAsString(services);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	record MetricsFilter(Severity severity, String service, Instant from, Instant to) {

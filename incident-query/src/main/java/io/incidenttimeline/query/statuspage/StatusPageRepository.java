@@ -1,7 +1,5 @@
 package io.incidenttimeline.query.statuspage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,10 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.events.IncidentEventCodec;
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.Severity;
+import io.incidenttimeline.query.Jsonb;
 import io.incidenttimeline.query.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +27,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class StatusPageRepository {
-
-	private static final ObjectMapper JSON = IncidentEventCodec.newObjectMapper();
 
 	private final JdbcClient jdbc;
 
@@ -57,7 +52,7 @@ class StatusPageRepository {
 				  resolved_at = EXCLUDED.resolved_at, updated_at = EXCLUDED.updated_at,
 				  last_public_update_at = EXCLUDED.last_public_update_at""")
 			.params(incident.id(), incident.name(), incident.severity().label(), label(incident.status()),
-					json(incident.components()), Timestamptz.of(incident.createdAt()),
+					Jsonb.of(incident.components()), Timestamptz.of(incident.createdAt()),
 					Timestamptz.of(incident.startedAt()), Timestamptz.of(incident.monitoringAt()),
 					Timestamptz.of(incident.resolvedAt()), Timestamptz.of(incident.updatedAt()),
 					Timestamptz.of(incident.lastPublicUpdateAt()))
@@ -75,7 +70,7 @@ class StatusPageRepository {
 					INSERT INTO status_page_updates (id, incident_id, sequence, status, body, created_at, affected_components)
 					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
 			.params(update.id(), update.incidentId(), update.sequence(), label(update.status()), update.body(),
-					Timestamptz.of(update.createdAt()), json(affected))
+					Timestamptz.of(update.createdAt()), Jsonb.of(affected))
 			.update();
 	}
 
@@ -166,16 +161,16 @@ class StatusPageRepository {
 	private static PublicIncident incident(ResultSet rs) throws SQLException {
 		return new PublicIncident(rs.getObject("id", UUID.class), rs.getString("name"),
 				Severity.fromLabel(rs.getString("severity")), status(rs.getString("status")),
-				read(rs.getString("components"), new TypeReference<List<String>>() {
+				Jsonb.read(rs.getString("components"), new TypeReference<List<String>>() {
 				}), Timestamptz.read(rs, "created_at"), Timestamptz.read(rs, "started_at"),
 				Timestamptz.read(rs, "monitoring_at"), Timestamptz.read(rs, "resolved_at"),
 				Timestamptz.read(rs, "updated_at"), Timestamptz.read(rs, "last_public_update_at"));
 	}
 
 	private static PublicUpdate update(ResultSet rs) throws SQLException {
-		List<PublicUpdate.AffectedComponent> affected = read(rs.getString("affected_components"),
-				new TypeReference<List<Map<String, String>>>() {
-				})
+		List<PublicUpdate.AffectedComponent> affected = Jsonb
+			.read(rs.getString("affected_components"), new TypeReference<List<Map<String, String>>>() {
+			})
 			.stream()
 			.map((component) -> new PublicUpdate.AffectedComponent(component.get("name"),
 					ComponentStatus.fromWire(component.get("old_status")),
@@ -192,24 +187,6 @@ class StatusPageRepository {
 
 	private static IncidentStatus status(String label) {
 		return IncidentStatus.valueOf(label.toUpperCase(Locale.ROOT));
-	}
-
-	private static String json(Object value) {
-		try {
-			return JSON.writeValueAsString(value);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static <T> T read(String json, TypeReference<T> type) {
-		try {
-			return JSON.readValue(json, type);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	record ComponentRow(String name, Instant createdAt, Instant updatedAt) {
