@@ -141,6 +141,32 @@ class ConsumingIT {
 	}
 
 	@Test
+	void anIncidentIsShownAsItStoodAtAnyInstantFromWhatHadBeenRecordedByThen() {
+		GoldenVectors.all()
+			.keySet()
+			.forEach((file) -> topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
+		QueryApi api = api();
+		String path = "/api/incidents/" + GoldenVectors.INCIDENT;
+		Eventually.until(() -> api.get(path),
+				(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 10);
+
+		JsonNode acknowledged = api.get(path + "?asOf=2026-11-20T10:04:00Z").json();
+		JsonNode resolved = api.get(path + "?asOf=2026-11-20T10:30:00.070809Z").json();
+
+		assertThat(acknowledged.path("lastSequence").asLong()).isEqualTo(2);
+		assertThat(acknowledged.path("severity").asText()).as("before the change to SEV-1").isEqualTo("SEV-2");
+		assertThat(acknowledged.path("acknowledgement").path("by").asText()).isEqualTo("bob");
+		assertThat(acknowledged.path("mitigations")).isEmpty();
+		assertThat(resolved.path("lastSequence").asLong()).as("recordedAt bound is inclusive").isEqualTo(9);
+		assertThat(resolved.path("status").asText()).isEqualTo("resolved");
+		assertThat(resolved.path("resolvedAt").asText()).isEqualTo("2026-11-20T10:30:00.000000Z");
+		assertThat(api.get(path + "?asOf=2026-11-20T10:01:00Z").status()).as("not yet declared").isEqualTo(404);
+		QueryApi.Answer bad = api.get(path + "?asOf=yesterday");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("asOf");
+	}
+
+	@Test
 	void theSameRecordDeliveredTwiceHasNoDoubleEffect() {
 		IncidentStory story = new IncidentStory();
 		double duplicatesBefore = counter("incident.query.duplicates.skipped");

@@ -1,11 +1,14 @@
 package io.incidenttimeline.query.incidents;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.Timestamps;
 import io.incidenttimeline.query.InvalidParameters;
 import io.incidenttimeline.query.UnknownResource;
 import io.incidenttimeline.query.consuming.ConsumerProgress;
@@ -46,12 +49,18 @@ class IncidentController {
 				filter.size(), found.total(), freshness);
 	}
 
+	/**
+	 * The incident now, or with {@code asOf} as it stood at that instant: what had been
+	 * recorded by then (an audit question: what did we know at 10:10?).
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<IncidentDetails> get(@PathVariable String id) {
+	ResponseEntity<IncidentDetails> get(@PathVariable String id, @RequestParam(required = false) String asOf) {
 		IncidentId incident = parseId(id);
 		Freshness freshness = this.progress.of(incident);
-		IncidentRepository.Applied applied = this.incidents.findApplied(incident.value())
-			.orElseThrow(() -> new UnknownResource("no incident " + id));
+		Optional<IncidentRepository.Applied> found = (asOf == null) ? this.incidents.findApplied(incident.value())
+				: this.incidents.findAsOf(incident.value(), parseInstant("asOf", asOf));
+		IncidentRepository.Applied applied = found.orElseThrow(() -> new UnknownResource(
+				(asOf == null) ? "no incident " + id : "no incident " + id + " recorded by " + asOf));
 		return ResponseEntity.ok()
 			.header(Freshness.LAST_APPLIED_SEQUENCE_HEADER, String.valueOf(freshness.lastAppliedSequence()))
 			.body(details(applied, freshness));
@@ -66,6 +75,16 @@ class IncidentController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidParameters(List.of(new InvalidParameters.FieldError("id", "must be a UUID")));
+		}
+	}
+
+	private static Instant parseInstant(String parameter, String text) {
+		try {
+			return Timestamps.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidParameters(List.of(new InvalidParameters.FieldError(parameter,
+					"must be an ISO-8601 timestamp with an offset, e.g. 2026-11-20T10:10:00Z")));
 		}
 	}
 

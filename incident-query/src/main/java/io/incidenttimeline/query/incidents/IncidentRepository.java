@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentDeclared;
+import io.incidenttimeline.events.IncidentEventCodec;
 import io.incidenttimeline.query.Jsonb;
 import io.incidenttimeline.query.Timestamptz;
 
@@ -63,6 +66,28 @@ class IncidentRepository {
 
 	Optional<Applied> findApplied(UUID id) {
 		return this.jdbc.sql(SELECT + "WHERE i.id = ?").param(id).query((rs, row) -> applied(rs)).optional();
+	}
+
+	/**
+	 * The incident as this service knew it at {@code asOf}: its events recorded by then,
+	 * folded from the stored wire records exactly as the projection folded them.
+	 */
+	Optional<Applied> findAsOf(UUID id, Instant asOf) {
+		List<EventEnvelope> known = this.jdbc.sql("""
+				SELECT wire FROM incident_events
+				WHERE incident_id = ? AND known AND recorded_at <= ? ORDER BY sequence""")
+			.params(id, Timestamptz.of(asOf))
+			.query((rs, row) -> IncidentEventCodec.decode(rs.getBytes("wire")))
+			.list();
+		if (known.isEmpty() || !(known.get(0).payload() instanceof IncidentDeclared declared)) {
+			return Optional.empty();
+		}
+		Incident incident = Incident.declared(known.get(0), declared);
+		for (EventEnvelope event : known.subList(1, known.size())) {
+			incident = incident.on(event);
+		}
+		EventEnvelope last = known.get(known.size() - 1);
+		return Optional.of(new Applied(incident, last.sequence(), last.recordedAt()));
 	}
 
 	Page search(IncidentFilter filter) {
