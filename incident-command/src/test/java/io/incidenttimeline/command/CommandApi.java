@@ -49,8 +49,12 @@ final class CommandApi {
 			.returnResult(String.class));
 	}
 
-	Response get(String path) {
-		return send(this.client.get().uri(path).exchange().returnResult(String.class));
+	Response get(String path, String... headers) {
+		return send(this.client.get()
+			.uri(path)
+			.headers((h) -> apply(h, List.of(headers)))
+			.exchange()
+			.returnResult(String.class));
 	}
 
 	String declare() {

@@ -135,6 +135,27 @@ class CommandApiIT {
 	}
 
 	@Test
+	void anIncidentExportsAsTheCloudEventsItTravelsAsOnKafka() throws Exception {
+		String id = this.api.declare();
+		this.api.post(path(id, "notes"), "{\"note\":\"exported\"}");
+
+		Response batch = this.api.get("/api/incidents/" + id + "/export");
+		Response audit = this.api.get("/api/incidents/" + id + "/events", "Accept", "*/*");
+
+		assertThat(batch.status()).isEqualTo(200);
+		assertThat(batch.headers().getContentType()).hasToString("application/cloudevents-batch+json");
+		List<EventEnvelope> stored = this.eventStore.readEvents(id).asStream().map(StoredEvents::toEnvelope).toList();
+		com.fasterxml.jackson.databind.ObjectMapper json = IncidentEventCodec.newObjectMapper();
+		List<EventEnvelope> exported = new ArrayList<>();
+		for (com.fasterxml.jackson.databind.JsonNode event : json.readTree(batch.body())) {
+			exported.add(IncidentEventCodec.decode(json.writeValueAsBytes(event)));
+		}
+		assertThat(exported).containsExactlyElementsOf(stored);
+		assertThat(audit.headers().getContentType()).hasToString("application/json");
+		assertThat(audit.json().get(1).get("type").asString()).isEqualTo("TimelineNoteAdded");
+	}
+
+	@Test
 	void storedPayloadsAreTheWireFormatAndReadBackAsTheSameEnvelopes() {
 		String id = this.api
 			.post("/api/incidents",

@@ -1,5 +1,6 @@
 package io.incidenttimeline.command.http;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import io.incidenttimeline.command.incident.ResolveIncident;
 import io.incidenttimeline.command.incident.StoredEvents;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentEvent;
+import io.incidenttimeline.events.IncidentEventCodec;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.MitigationKind;
@@ -49,6 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentController {
+
+	static final String CLOUDEVENTS_BATCH = "application/cloudevents-batch+json";
 
 	private final IdempotentCommands commands;
 
@@ -133,16 +137,38 @@ class IncidentController {
 
 	@GetMapping("/{incidentId}/events")
 	List<AuditEntry> events(@PathVariable UUID incidentId) {
+		return stored(incidentId).stream().map(AuditEntry::of).toList();
+	}
+
+	/**
+	 * The export: the incident's events exactly as they travel on Kafka, as a CloudEvents
+	 * JSON batch that any CloudEvents reader (or the query service) can replay.
+	 */
+	@GetMapping(path = "/{incidentId}/export", produces = CLOUDEVENTS_BATCH)
+	ResponseEntity<byte[]> export(@PathVariable UUID incidentId) {
+		ByteArrayOutputStream batch = new ByteArrayOutputStream();
+		batch.write('[');
+		List<EventEnvelope> envelopes = stored(incidentId);
+		for (int i = 0; i < envelopes.size(); i++) {
+			if (i > 0) {
+				batch.write(',');
+			}
+			batch.writeBytes(IncidentEventCodec.encode(envelopes.get(i)));
+		}
+		batch.write(']');
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(CLOUDEVENTS_BATCH)).body(batch.toByteArray());
+	}
+
+	private List<EventEnvelope> stored(UUID incidentId) {
 		String aggregateIdentifier = incidentId.toString();
-		List<AuditEntry> entries = this.eventStore.readEvents(aggregateIdentifier)
+		List<EventEnvelope> envelopes = this.eventStore.readEvents(aggregateIdentifier)
 			.asStream()
 			.map(StoredEvents::toEnvelope)
-			.map(AuditEntry::of)
 			.toList();
-		if (entries.isEmpty()) {
+		if (envelopes.isEmpty()) {
 			throw new AggregateNotFoundException(aggregateIdentifier, "no incident " + aggregateIdentifier);
 		}
-		return entries;
+		return envelopes;
 	}
 
 	record Declaration(@NotBlank @Size(max = 200) String title, @NotNull Severity severity,
