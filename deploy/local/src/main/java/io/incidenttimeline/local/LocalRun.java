@@ -20,7 +20,7 @@ public final class LocalRun {
 				Path.of(env("LOCAL_DATA_DIR", root.resolve(".local").toString())), port("POSTGRES_PORT", 15432),
 				port("KAFKA_PORT", 19092), port("KAFKA_CONTROLLER_PORT", 19093), port("COMMAND_PORT", 8080),
 				port("QUERY_PORT", 8081), LocalSystem.Settings.serviceJar(root, "incident-command"),
-				LocalSystem.Settings.serviceJar(root, "incident-query"));
+				LocalSystem.Settings.serviceJar(root, "incident-query"), external());
 		System.out.println("Starting Incident Timeline (data in " + settings.dataDirectory() + ") ...");
 		LocalSystem system = new LocalSystem(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -42,6 +42,17 @@ public final class LocalRun {
 		System.out.println("  logs          " + settings.dataDirectory().resolve("logs"));
 		System.out.println("READY");
 		stopped.await();
+	}
+
+	private static LocalSystem.External external() {
+		String command = System.getenv("COMMAND_DATABASE_URL");
+		String query = System.getenv("QUERY_DATABASE_URL");
+		if ((command == null) != (query == null)) {
+			throw new IllegalArgumentException("set both COMMAND_DATABASE_URL and QUERY_DATABASE_URL, or neither");
+		}
+		LocalSystem.Databases databases = (command != null) ? new LocalSystem.Databases(command, query,
+				env("DATABASE_USER", "incident"), env("DATABASE_PASSWORD", "incident")) : null;
+		return new LocalSystem.External(System.getenv("KAFKA_BOOTSTRAP_SERVERS"), databases);
 	}
 
 	private static String env(String name, String fallback) {

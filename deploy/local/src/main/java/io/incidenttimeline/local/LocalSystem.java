@@ -57,8 +57,12 @@ public final class LocalSystem implements AutoCloseable {
 	public LocalSystem start() {
 		try {
 			Files.createDirectories(this.settings.dataDirectory().resolve("logs"));
-			startPostgres();
-			startKafka();
+			if (this.settings.external().databases() == null) {
+				startPostgres();
+			}
+			if (this.settings.external().kafkaBootstrapServers() == null) {
+				startKafka();
+			}
 			startCommand();
 			startQuery();
 			return this;
@@ -82,7 +86,8 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	public String kafkaBootstrapServers() {
-		return "127.0.0.1:" + this.settings.kafkaPort();
+		String external = this.settings.external().kafkaBootstrapServers();
+		return (external != null) ? external : "127.0.0.1:" + this.settings.kafkaPort();
 	}
 
 	/**
@@ -171,8 +176,11 @@ public final class LocalSystem implements AutoCloseable {
 			throw new IllegalStateException(
 					"no executable jar at " + jar + ": build first (./mvnw package -DskipTests)");
 		}
-		Map<String, String> environment = Map.of("PORT", String.valueOf(port), "DATABASE_URL", jdbcUrl(database),
-				"DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres", "KAFKA_BOOTSTRAP_SERVERS",
+		Databases external = this.settings.external().databases();
+		Map<String, String> environment = Map.of("PORT", String.valueOf(port), "DATABASE_URL",
+				(external != null) ? external.url(database) : jdbcUrl(database), "DATABASE_USER",
+				(external != null) ? external.user() : "postgres", "DATABASE_PASSWORD",
+				(external != null) ? external.password() : "postgres", "KAFKA_BOOTSTRAP_SERVERS",
 				kafkaBootstrapServers(), "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
 		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, logFile);
 	}
@@ -341,19 +349,47 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Where the data lives, the ports, and the two service jars.
+	 * Where the data lives, the ports, the two service jars, and the PostgreSQL and Kafka
+	 * to use instead of the embedded ones, if any.
 	 */
 	public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-			int commandPort, int queryPort, Path commandJar, Path queryJar) {
+			int commandPort, int queryPort, Path commandJar, Path queryJar, External external) {
 
-		/** Fresh ports for everything: for tests. */
+		/** Fresh ports for everything, embedded PostgreSQL and Kafka: for tests. */
 		public static Settings freePorts(Path dataDirectory, Path repositoryRoot) {
 			return new Settings(dataDirectory, freePort(), freePort(), freePort(), freePort(), freePort(),
-					serviceJar(repositoryRoot, "incident-command"), serviceJar(repositoryRoot, "incident-query"));
+					serviceJar(repositoryRoot, "incident-command"), serviceJar(repositoryRoot, "incident-query"),
+					External.NONE);
+		}
+
+		public Settings with(External external) {
+			return new Settings(this.dataDirectory, this.postgresPort, this.kafkaPort, this.kafkaControllerPort,
+					this.commandPort, this.queryPort, this.commandJar, this.queryJar, external);
 		}
 
 		static Path serviceJar(Path repositoryRoot, String module) {
 			return repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+		}
+
+	}
+
+	/**
+	 * An existing Kafka and existing databases to run the services against; {@code null}
+	 * means the embedded one.
+	 */
+	public record External(String kafkaBootstrapServers, Databases databases) {
+
+		public static final External NONE = new External(null, null);
+
+	}
+
+	/**
+	 * The two services' databases on an existing PostgreSQL.
+	 */
+	public record Databases(String commandUrl, String queryUrl, String user, String password) {
+
+		String url(String database) {
+			return "incident_command".equals(database) ? this.commandUrl : this.queryUrl;
 		}
 
 	}
