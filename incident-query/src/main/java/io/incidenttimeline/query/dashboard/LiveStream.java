@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.incidenttimeline.events.EventEnvelope;
 
@@ -23,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-Sent Events to the dashboard pages: one {@code applied} event per committed
  * transaction, naming each incident it changed with its last sequence. Clients only hear
  * of committed data, and a rebuild that replays thousands of events sends one message
- * that says everything changed instead of thousands.
+ * that says everything changed instead of thousands. Messages go out on a thread of their
+ * own, in order, so a slow browser never holds up the Kafka consumer that committed them.
  */
 @Component
 class LiveStream {
@@ -33,6 +37,12 @@ class LiveStream {
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "dashboard-live-stream");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	SseEmitter subscribe() {
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -46,7 +56,7 @@ class LiveStream {
 
 	void changedAfterCommit(EventEnvelope event) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			publish(Map.of(event.incidentId().value(), event.sequence()));
+			publishLater(Map.of(event.incidentId().value(), event.sequence()));
 			return;
 		}
 		@SuppressWarnings("unchecked")
@@ -57,7 +67,7 @@ class LiveStream {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					publish(collected);
+					publishLater(collected);
 				}
 
 				@Override
@@ -76,10 +86,20 @@ class LiveStream {
 	 */
 	@EventListener(ContextClosedEvent.class)
 	void closeAll() {
+		this.sender.shutdownNow();
 		for (SseEmitter emitter : new ArrayList<>(this.emitters)) {
 			emitter.complete();
 		}
 		this.emitters.clear();
+	}
+
+	private void publishLater(Map<UUID, Long> changed) {
+		try {
+			this.sender.execute(() -> publish(changed));
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: the streams are being closed anyway
+		}
 	}
 
 	private void publish(Map<UUID, Long> changed) {
