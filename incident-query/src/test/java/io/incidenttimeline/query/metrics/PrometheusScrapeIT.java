@@ -1,0 +1,141 @@
+package io.incidenttimeline.query.metrics;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.events.IncidentResolved;
+import io.incidenttimeline.query.EventsTopic;
+import io.incidenttimeline.query.IncidentStory;
+import io.incidenttimeline.testsupport.Infrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real Prometheus (Debian's {@code prometheus}, installed by {@code .ci/install-tools})
+ * scrapes the query service and answers PromQL over the MTTx histograms, as a dashboard
+ * in Grafana would ask it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "incident-query.topic=" + PrometheusScrapeIT.TOPIC,
+				"incident-query.dead-letter-topic=" + PrometheusScrapeIT.TOPIC + ".DLT",
+				"spring.kafka.consumer.group-id=prometheus-scrape-it" })
+class PrometheusScrapeIT {
+
+	static final String TOPIC = "prometheus-scrape-it-events";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	private Process prometheus;
+
+	private Path directory;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry, "prometheus_scrape_it");
+	}
+
+	@AfterEach
+	void stopPrometheus() throws InterruptedException {
+		if (this.prometheus != null) {
+			this.prometheus.destroy();
+			this.prometheus.waitFor(10, TimeUnit.SECONDS);
+		}
+		if (this.directory != null) {
+			FileSystemUtils.deleteRecursively(this.directory.toFile());
+		}
+	}
+
+	@Test
+	void prometheusScrapesTheMttrHistogramPerSeverityAndAnswersQuantileQueries() throws Exception {
+		IncidentStory story = new IncidentStory();
+		try (EventsTopic topic = new EventsTopic(TOPIC)) {
+			topic.send(story.declared());
+			topic.send(story.next(new IncidentResolved(story.incident(), "fixed")));
+		}
+		int prometheusPort = freePort();
+		startPrometheus(prometheusPort);
+
+		JsonNode count = awaitResult(prometheusPort, "incident_mttr_seconds_count{severity=\"SEV-3\"}");
+		JsonNode median = awaitResult(prometheusPort,
+				"histogram_quantile(0.5, sum by (le, severity) (incident_mttr_seconds_bucket))");
+
+		assertThat(count.get(0).path("value").get(1).asText()).isEqualTo("1");
+		assertThat(median.get(0).path("metric").path("severity").asText()).isEqualTo("SEV-3");
+		assertThat(median.get(0).path("value").get(1).asDouble()).as("one incident resolved 6 minutes after impact")
+			.isPositive();
+	}
+
+	private void startPrometheus(int prometheusPort) throws IOException {
+		this.directory = Files.createTempDirectory("prometheus-");
+		Path config = this.directory.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 1s
+				scrape_configs:
+				  - job_name: incident-query
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: ["127.0.0.1:%d"]
+				""".formatted(this.port));
+		this.prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+				"--storage.tsdb.path=" + this.directory.resolve("data"),
+				"--web.listen-address=127.0.0.1:" + prometheusPort)
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("prometheus.log").toFile())
+			.start();
+	}
+
+	private JsonNode awaitResult(int prometheusPort, String query) throws Exception {
+		URI uri = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8));
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			assertThat(this.prometheus.isAlive()).as("prometheus is running").isTrue();
+			try {
+				HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
+						HttpResponse.BodyHandlers.ofString());
+				JsonNode result = JSON.readTree(response.body()).path("data").path("result");
+				if (response.statusCode() == 200 && result.size() > 0) {
+					return result;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("Prometheus had no result for " + query + " within 60 s");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
