@@ -87,6 +87,15 @@ public final class GoldenVectors {
 		return vectors;
 	}
 
+	/**
+	 * Both stories: every golden vector there is.
+	 */
+	public static Map<String, EventEnvelope> every() {
+		Map<String, EventEnvelope> vectors = new LinkedHashMap<>(all());
+		vectors.putAll(alertStory());
+		return vectors;
+	}
+
 	public static byte[] read(String fileName) {
 		try (InputStream in = GoldenVectors.class.getResourceAsStream("/golden/" + fileName)) {
 			if (in == null) {
