@@ -7,8 +7,8 @@ public record AlertAcknowledged(IncidentId incidentId, String integration, Strin
 
 	public AlertAcknowledged {
 		Require.present(incidentId, "incidentId");
-		Require.text(integration, "integration", 64);
-		Require.text(alertKey, "alertKey", 255);
+		Require.text(integration, "integration", FieldLimits.INTEGRATION);
+		Require.text(alertKey, "alertKey", FieldLimits.ALERT_KEY);
 	}
 
 }

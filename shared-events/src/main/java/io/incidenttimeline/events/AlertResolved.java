@@ -13,8 +13,8 @@ public record AlertResolved(IncidentId incidentId, String integration, String al
 
 	public AlertResolved {
 		Require.present(incidentId, "incidentId");
-		Require.text(integration, "integration", 64);
-		Require.text(alertKey, "alertKey", 255);
+		Require.text(integration, "integration", FieldLimits.INTEGRATION);
+		Require.text(alertKey, "alertKey", FieldLimits.ALERT_KEY);
 		resolvedAt = (resolvedAt == null) ? null : resolvedAt.truncatedTo(ChronoUnit.MICROS);
 	}
 

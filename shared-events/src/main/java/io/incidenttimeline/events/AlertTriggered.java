@@ -16,13 +16,13 @@ public record AlertTriggered(IncidentId incidentId, String integration, String a
 
 	public AlertTriggered {
 		Require.present(incidentId, "incidentId");
-		Require.text(integration, "integration", 64);
-		Require.text(alertKey, "alertKey", 255);
-		Require.text(summary, "summary", 1024);
-		alertSeverity = Require.optionalText(alertSeverity, "alertSeverity", 64);
+		Require.text(integration, "integration", FieldLimits.INTEGRATION);
+		Require.text(alertKey, "alertKey", FieldLimits.ALERT_KEY);
+		Require.text(summary, "summary", FieldLimits.ALERT_SUMMARY);
+		alertSeverity = Require.optionalText(alertSeverity, "alertSeverity", FieldLimits.ALERT_SEVERITY);
 		labels = (labels == null) ? Map.of() : Map.copyOf(labels);
 		firedAt = (firedAt == null) ? null : firedAt.truncatedTo(ChronoUnit.MICROS);
-		link = Require.optionalText(link, "link", 2048);
+		link = Require.optionalText(link, "link", FieldLimits.LINK);
 	}
 
 }

@@ -23,8 +23,8 @@ public record EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, 
 		}
 		occurredAt = Objects.requireNonNull(occurredAt, "occurredAt is missing").truncatedTo(ChronoUnit.MICROS);
 		recordedAt = Objects.requireNonNull(recordedAt, "recordedAt is missing").truncatedTo(ChronoUnit.MICROS);
-		Require.text(actor, "actor", 200);
-		Require.text(source, "source", 200);
+		Require.text(actor, "actor", FieldLimits.ACTOR);
+		Require.text(source, "source", FieldLimits.ACTOR);
 		Objects.requireNonNull(payload, "payload is missing");
 		if (!payload.incidentId().equals(incidentId)) {
 			throw new IllegalArgumentException(

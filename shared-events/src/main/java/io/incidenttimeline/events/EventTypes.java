@@ -5,18 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The registry of event types: each record class has a name and a schema version, which
  * together make its CloudEvents {@code type}
- * ({@code io.incidenttimeline.IncidentDeclared.v1}). A new version of an event is a new
- * entry; old entries stay readable forever.
+ * ({@code io.incidenttimeline.IncidentDeclared.v2}). A new version of an event replaces
+ * its entry; the old one moves to the earlier versions and stays readable forever.
  */
 public final class EventTypes {
 
 	static final String PREFIX = "io.incidenttimeline.";
 
-	private static final List<EventType> ALL = List.of(new EventType("IncidentDeclared", 1, IncidentDeclared.class),
+	/**
+	 * The current version of every event type: what the writers write.
+	 */
+	private static final List<EventType> ALL = List.of(new EventType("IncidentDeclared", 2, IncidentDeclared.class),
 			new EventType("SeverityChanged", 1, SeverityChanged.class),
 			new EventType("IncidentAcknowledged", 1, IncidentAcknowledged.class),
 			new EventType("StatusChanged", 1, StatusChanged.class),
@@ -30,20 +34,38 @@ public final class EventTypes {
 			new EventType("AlertAcknowledged", 1, AlertAcknowledged.class),
 			new EventType("AlertResolved", 1, AlertResolved.class));
 
+	/**
+	 * Earlier versions, still read: each into the record of its current version, whose
+	 * later fields it lacks (they read as null).
+	 */
+	private static final List<EventType> EARLIER = List
+		.of(new EventType("IncidentDeclared", 1, IncidentDeclared.class));
+
 	private static final Map<Class<?>, EventType> BY_CLASS = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
 
-	private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE = ALL.stream()
+	private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE = Stream.concat(ALL.stream(), EARLIER.stream())
 		.collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
 
 	private EventTypes() {
 	}
 
+	/**
+	 * The current version of every type.
+	 */
 	public static List<EventType> all() {
 		return ALL;
 	}
 
 	/**
+	 * Every version a reader accepts, current and earlier.
+	 */
+	public static List<EventType> readable() {
+		return Stream.concat(ALL.stream(), EARLIER.stream()).toList();
+	}
+
+	/**
+	 * The current version of an event record.
 	 * @throws IllegalArgumentException for a class that is not a registered event
 	 */
 	public static EventType of(Class<?> eventClass) {

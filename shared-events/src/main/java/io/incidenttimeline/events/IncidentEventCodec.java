@@ -8,14 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
@@ -55,16 +51,9 @@ public final class IncidentEventCodec {
 	 * timestamps as {@link Timestamps} text, unknown fields ignored.
 	 */
 	public static ObjectMapper newObjectMapper() {
-		SimpleModule timestamps = new SimpleModule("incident-timestamps");
-		timestamps.addSerializer(Instant.class, new JsonSerializer<>() {
-			@Override
-			public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-				gen.writeString(Timestamps.format(value));
-			}
-		});
 		return JsonMapper.builder()
 			.addModule(new JavaTimeModule())
-			.addModule(timestamps)
+			.addModule(TimestampModules.jackson2())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -4,7 +4,7 @@ public record IncidentReopened(IncidentId incidentId, String reason) implements 
 
 	public IncidentReopened {
 		Require.present(incidentId, "incidentId");
-		Require.text(reason, "reason", 2000);
+		Require.text(reason, "reason", FieldLimits.REASON);
 	}
 
 }

@@ -4,7 +4,7 @@ public record IncidentResolved(IncidentId incidentId, String summary) implements
 
 	public IncidentResolved {
 		Require.present(incidentId, "incidentId");
-		summary = Require.optionalText(summary, "summary", 10000);
+		summary = Require.optionalText(summary, "summary", FieldLimits.LONG_TEXT);
 	}
 
 }

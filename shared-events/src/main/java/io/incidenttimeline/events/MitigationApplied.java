@@ -6,7 +6,7 @@ public record MitigationApplied(IncidentId incidentId, MitigationKind kind,
 	public MitigationApplied {
 		Require.present(incidentId, "incidentId");
 		Require.present(kind, "kind");
-		Require.text(description, "description", 2000);
+		Require.text(description, "description", FieldLimits.REASON);
 	}
 
 }

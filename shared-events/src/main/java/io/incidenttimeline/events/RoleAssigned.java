@@ -5,7 +5,7 @@ public record RoleAssigned(IncidentId incidentId, Role role, String assignee) im
 	public RoleAssigned {
 		Require.present(incidentId, "incidentId");
 		Require.present(role, "role");
-		Require.text(assignee, "assignee", 100);
+		Require.text(assignee, "assignee", FieldLimits.NAME);
 	}
 
 }

@@ -7,7 +7,7 @@ public record SeverityChanged(IncidentId incidentId, Severity from, Severity to,
 		Require.present(incidentId, "incidentId");
 		Require.present(from, "from");
 		Require.present(to, "to");
-		reason = Require.optionalText(reason, "reason", 2000);
+		reason = Require.optionalText(reason, "reason", FieldLimits.REASON);
 	}
 
 }

@@ -9,7 +9,7 @@ public record StatusUpdatePosted(IncidentId incidentId, Visibility visibility, S
 	public StatusUpdatePosted {
 		Require.present(incidentId, "incidentId");
 		Require.present(visibility, "visibility");
-		Require.text(body, "body", 10000);
+		Require.text(body, "body", FieldLimits.LONG_TEXT);
 	}
 
 }

@@ -4,7 +4,7 @@ public record TimelineNoteAdded(IncidentId incidentId, String note) implements I
 
 	public TimelineNoteAdded {
 		Require.present(incidentId, "incidentId");
-		Require.text(note, "note", 10000);
+		Require.text(note, "note", FieldLimits.LONG_TEXT);
 	}
 
 }

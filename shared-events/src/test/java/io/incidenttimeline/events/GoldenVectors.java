@@ -28,7 +28,7 @@ public final class GoldenVectors {
 	 */
 	public static Map<String, EventEnvelope> all() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
-		vectors.put("01-incident-declared.v1.json",
+		vectors.put("01-incident-declared.v2.json",
 				envelope(1, "2026-11-20T10:02:00.000000Z", "2026-11-20T10:02:00.123456Z", "alice", "web",
 						new IncidentDeclared(INCIDENT, "Checkout returns HTTP 500", Severity.SEV_2,
 								List.of("checkout", "payments"), IMPACT, "alice")));
@@ -63,32 +63,52 @@ public final class GoldenVectors {
 
 	public static final IncidentId ALERTED_INCIDENT = IncidentId.parse("0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d");
 
+	private static final String ALERT_KEY = "a3f9c1e2b4d5f6a7";
+
 	/**
 	 * A second incident, declared by an Alertmanager alert, with the alert events (files
 	 * under {@code golden/}, in sequence order).
 	 */
 	public static Map<String, EventEnvelope> alertStory() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
-		vectors.put("alerts-01-incident-declared.v1.json",
+		vectors.put("alerts-01-incident-declared.v2.json",
 				alerted(1, "2026-11-21T08:00:01.500000Z", "2026-11-21T08:00:01.512345Z",
 						new IncidentDeclared(ALERTED_INCIDENT, "HighErrorRate: checkout", Severity.SEV_2,
-								List.of("checkout"), Instant.parse("2026-11-21T07:58:00.123456Z"), null)));
-		vectors.put("alerts-02-alert-triggered.v1.json",
-				alerted(2, "2026-11-21T08:00:01.500000Z", "2026-11-21T08:00:01.523456Z", new AlertTriggered(
-						ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7", "Error rate above 5% on checkout",
+								List.of("checkout"), Instant.parse("2026-11-21T07:58:00.123456Z"), null,
+								new OpeningAlert("alertmanager", ALERT_KEY))));
+		vectors.put("alerts-02-alert-triggered.v1.json", alerted(2, "2026-11-21T08:00:01.500000Z",
+				"2026-11-21T08:00:01.523456Z",
+				new AlertTriggered(ALERTED_INCIDENT, "alertmanager", ALERT_KEY, "Error rate above 5% on checkout",
 						"critical", Map.of("alertname", "HighErrorRate", "service", "checkout", "severity", "critical"),
 						Instant.parse("2026-11-21T07:58:00.123456Z"), "http://prometheus:9090/graph?g0.expr=rate")));
-		vectors.put("alerts-03-alert-acknowledged.v1.json",
-				alerted(3, "2026-11-21T08:02:00.000000Z", "2026-11-21T08:02:00.034567Z",
-						new AlertAcknowledged(ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7")));
-		vectors.put("alerts-04-alert-resolved.v1.json",
-				alerted(4, "2026-11-21T08:20:02.000000Z", "2026-11-21T08:20:02.045678Z", new AlertResolved(
-						ALERTED_INCIDENT, "alertmanager", "a3f9c1e2b4d5f6a7", Instant.parse("2026-11-21T08:20:00Z"))));
+		vectors.put("alerts-03-alert-acknowledged.v1.json", alerted(3, "2026-11-21T08:02:00.000000Z",
+				"2026-11-21T08:02:00.034567Z", new AlertAcknowledged(ALERTED_INCIDENT, "alertmanager", ALERT_KEY)));
+		vectors.put("alerts-04-alert-resolved.v1.json", alerted(4, "2026-11-21T08:20:02.000000Z",
+				"2026-11-21T08:20:02.045678Z",
+				new AlertResolved(ALERTED_INCIDENT, "alertmanager", ALERT_KEY, Instant.parse("2026-11-21T08:20:00Z"))));
 		return vectors;
 	}
 
 	/**
-	 * Both stories: every golden vector there is.
+	 * Events as earlier versions of their type wrote them (files under
+	 * {@code golden/earlier/}), with the envelope each must still read as: the fields
+	 * their version lacked read as null. Readers only; nobody writes these any more.
+	 */
+	public static Map<String, EventEnvelope> earlierVersions() {
+		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
+		vectors.put("earlier/01-incident-declared.v1.json", all().get("01-incident-declared.v2.json"));
+		EventEnvelope alerted = alertStory().get("alerts-01-incident-declared.v2.json");
+		IncidentDeclared declared = (IncidentDeclared) alerted.payload();
+		vectors.put("earlier/alerts-01-incident-declared.v1.json",
+				new EventEnvelope(alerted.eventId(), alerted.incidentId(), alerted.sequence(), alerted.occurredAt(),
+						alerted.recordedAt(), alerted.actor(), alerted.source(),
+						new IncidentDeclared(declared.incidentId(), declared.title(), declared.severity(),
+								declared.services(), declared.impactStartedAt(), declared.commander())));
+		return vectors;
+	}
+
+	/**
+	 * Both stories: every golden vector writers write.
 	 */
 	public static Map<String, EventEnvelope> every() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>(all());

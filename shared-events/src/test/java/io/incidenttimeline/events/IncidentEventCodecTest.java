@@ -33,6 +33,33 @@ class IncidentEventCodecTest {
 		assertThat(read).isEqualTo(expected);
 	}
 
+	static Stream<Arguments> earlierVersions() {
+		return GoldenVectors.earlierVersions().entrySet().stream().map((e) -> Arguments.of(e.getKey(), e.getValue()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("earlierVersions")
+	void earlierVersionStillReadsAsItsEnvelope(String file, EventEnvelope expected) {
+		EventEnvelope read = IncidentEventCodec.decode(GoldenVectors.read(file));
+
+		assertThat(read).isEqualTo(expected);
+		assertThat(GoldenVectors.read(file)).asString().contains(".v1\"");
+	}
+
+	@Test
+	void everyEarlierVersionHasAGoldenVector() {
+		List<String> covered = GoldenVectors.earlierVersions()
+			.keySet()
+			.stream()
+			.map((file) -> new String(GoldenVectors.read(file), StandardCharsets.UTF_8))
+			.toList();
+
+		assertThat(EventTypes.readable()).filteredOn((type) -> !EventTypes.all().contains(type))
+			.isNotEmpty()
+			.allSatisfy((type) -> assertThat(covered)
+				.anySatisfy((text) -> assertThat(text).contains("\"" + type.cloudEventType() + "\"")));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("goldenVectors")
 	void envelopeWritesAsItsGoldenVector(String file, EventEnvelope envelope) throws Exception {
@@ -64,12 +91,12 @@ class IncidentEventCodecTest {
 
 		EventEnvelope read = IncidentEventCodec.decode(withExtras);
 
-		assertThat(read).isEqualTo(GoldenVectors.all().get("01-incident-declared.v1.json"));
+		assertThat(read).isEqualTo(GoldenVectors.all().get("01-incident-declared.v2.json"));
 	}
 
 	@Test
 	void timestampsKeepMicrosecondsAndAreWrittenInUtcWithSixDigits() throws Exception {
-		EventEnvelope envelope = GoldenVectors.all().get("01-incident-declared.v1.json");
+		EventEnvelope envelope = GoldenVectors.all().get("01-incident-declared.v2.json");
 		EventEnvelope precise = new EventEnvelope(envelope.eventId(), envelope.incidentId(), 1,
 				Instant.parse("2026-11-20T10:02:00.000001999Z"), Instant.parse("2026-11-20T10:02:00.100000Z"), "alice",
 				"web", envelope.payload());
@@ -96,7 +123,7 @@ class IncidentEventCodecTest {
 	}
 
 	static Stream<Arguments> malformed() {
-		String declared = new String(GoldenVectors.read("01-incident-declared.v1.json"), StandardCharsets.UTF_8);
+		String declared = new String(GoldenVectors.read("01-incident-declared.v2.json"), StandardCharsets.UTF_8);
 		return Stream.of(Arguments.of("truncated", declared.substring(0, declared.length() / 2)),
 				Arguments.of("not json", "hello"), Arguments.of("no subject", declared.replace("\"subject\"", "\"x\"")),
 				Arguments.of("no sequence", declared.replace("\"sequence\"", "\"x\"")),
@@ -128,8 +155,11 @@ class IncidentEventCodecTest {
 	@Test
 	void eventTypesAreNamedAndVersioned() {
 		assertThat(EventTypes.of(IncidentDeclared.class).cloudEventType())
-			.isEqualTo("io.incidenttimeline.IncidentDeclared.v1");
+			.isEqualTo("io.incidenttimeline.IncidentDeclared.v2");
 		assertThat(EventTypes.byCloudEventType("io.incidenttimeline.IncidentDeclared.v1"))
+			.map(EventTypes.EventType::javaType)
+			.contains(IncidentDeclared.class);
+		assertThat(EventTypes.byCloudEventType("io.incidenttimeline.IncidentDeclared.v2"))
 			.map(EventTypes.EventType::javaType)
 			.contains(IncidentDeclared.class);
 		assertThat(Map.copyOf(GoldenVectors.all())).hasSize(10);
