@@ -1,7 +1,9 @@
 package io.incidenttimeline.command;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -9,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import io.incidenttimeline.command.CommandApi.Response;
 import io.incidenttimeline.command.incident.AddTimelineNote;
 import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.TimestampModules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +191,38 @@ class CommandApiIT {
 		assertThat(allStoredEvents()).isEqualTo(before);
 	}
 
+	/**
+	 * A kind of mistake reads the same wherever it is made: in a path, a query parameter,
+	 * a header or a JSON body; and every mistake Spring binds together is reported at
+	 * once.
+	 */
+	@Test
+	void oneWordingPerKindOfMistakeAndEveryMistakeAtOnce() {
+		String notATimestamp = "is " + TimestampModules.EXPECTED;
+		assertThat(problems(this.api.post("/api/incidents/not-a-uuid/notes", "{\"note\":\"x\"}")))
+			.containsEntry("incidentId", "must be a UUID");
+		assertThat(problems(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-9","services":["a"]}"""))).containsEntry("severity",
+				"must be one of SEV-1, SEV-2, SEV-3, SEV-4");
+		assertThat(problems(this.api.post("/api/incidents", """
+				{"title":"x","severity":"SEV-1","services":["a"],"occurredAt":"yesterday"}""")))
+			.containsEntry("occurredAt", notATimestamp);
+
+		Map<String, String> query = problems(
+				this.api.get("/api/alerts?state=burning&limit=0&incidentId=nope&since=yesterday&routed=maybe"));
+		assertThat(query).containsOnlyKeys("state", "limit", "incidentId", "since", "routed")
+			.containsEntry("incidentId", "must be a UUID")
+			.containsEntry("since", notATimestamp)
+			.containsEntry("state", "must be one of firing, acknowledged, resolved")
+			.containsEntry("routed", "must be true or false");
+
+		String id = this.api.declare();
+		assertThat(problems(this.api.postWithoutActor(path(id, "notes"), "{\"note\":\"x\"}"))).containsKey("X-Actor");
+		assertThat(problems(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Actor", "a".repeat(101), "X-Source",
+				"Bad Source")))
+			.containsOnlyKeys("X-Actor", "X-Source");
+	}
+
 	@Test
 	void resolvedIncidentRejectsNewMitigationWithConflict() {
 		String id = this.api.declare();
@@ -299,6 +334,19 @@ class CommandApiIT {
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.errorFields()).as(response.body()).contains(field);
+	}
+
+	/**
+	 * The problems of a 400 answer, field to message.
+	 */
+	private static Map<String, String> problems(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		Map<String, String> problems = new LinkedHashMap<>();
+		response.json()
+			.get("errors")
+			.forEach((error) -> problems.put(error.get("field").asString(), error.get("message").asString()));
+		return problems;
 	}
 
 	private long storedEvents(String incidentId) {

@@ -2,11 +2,9 @@ package io.incidenttimeline.command.alerts;
 
 import io.incidenttimeline.command.incident.IncidentConflictException;
 import io.incidenttimeline.command.web.Problems;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +22,8 @@ class AlertProblems {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(InvalidAlert ex) {
 		return ResponseEntity
-			.of(Problems.invalidInput("the alert payload has " + ex.errors().size() + " invalid field(s)", ex.errors()))
+			.of(Problems.invalidInput("the alert payload has " + ex.problems().size() + " invalid field(s)",
+					ex.problems()))
 			.build();
 	}
 
@@ -36,17 +35,12 @@ class AlertProblems {
 	}
 
 	/**
-	 * {@link AlertIngestion} retries these; after its last attempt the sender hears what
-	 * the incident API would answer.
+	 * {@link AlertIngestion} retries this; after its last attempt the sender hears what
+	 * the incident API would answer (a lost race is answered by the global handler).
 	 */
 	@ExceptionHandler
 	ResponseEntity<Object> handle(IncidentConflictException ex) {
 		return ResponseEntity.of(Problems.conflict(ex.getMessage())).build();
-	}
-
-	@ExceptionHandler({ ConcurrencyException.class, DataIntegrityViolationException.class })
-	ResponseEntity<Object> concurrentModification(RuntimeException ex) {
-		return ResponseEntity.of(Problems.concurrentModification()).build();
 	}
 
 }

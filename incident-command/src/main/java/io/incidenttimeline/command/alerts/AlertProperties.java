@@ -26,7 +26,8 @@ public record AlertProperties(@DefaultValue Limits limits,
 	 * The summary limit may be lowered, never raised above what an alert event holds.
 	 */
 	public record Limits(@DefaultValue("64") int maxLabels, @DefaultValue("128") int maxKeyLength,
-			@DefaultValue("1024") int maxValueLength, @DefaultValue("1024") int maxSummaryLength,
+			@DefaultValue("1024") int maxValueLength,
+			@DefaultValue("" + FieldLimits.ALERT_SUMMARY) int maxSummaryLength,
 			@DefaultValue("100") int maxAlertsPerRequest) {
 
 		public Limits {

@@ -18,6 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
+	/**
+	 * How long a timestamp's text may be, in any sender's format.
+	 */
+	public static final int MAX_TIMESTAMP = 64;
+
 	private Json() {
 	}
 
@@ -74,7 +79,7 @@ public final class Json {
 	}
 
 	public static Instant timestamp(JsonNode parent, String name, String path, boolean required) {
-		String text = text(parent, name, path, required, 64);
+		String text = text(parent, name, path, required, MAX_TIMESTAMP);
 		if (text == null) {
 			return null;
 		}

@@ -3,12 +3,14 @@ package io.incidenttimeline.command.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +24,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every framework error as RFC 9457 problem JSON, for every controller. Bad input names
+ * Every framework error as RFC 9457 problem JSON, for every controller: bad input, and a
+ * lost race (Axon's concurrency conflict, a unique key taken meanwhile). Bad input names
  * each bad field in {@code errors[]}, JSON-path style ({@code severity},
  * {@code services[0]}), all of them at once where Spring binds them together (a body, a
  * parameter record).
@@ -97,6 +100,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(InvalidRequestException ex) {
 		return badInput(ex.problems());
+	}
+
+	/**
+	 * Another request on the same incident got there first (another instance, or a race
+	 * on the unique sequence number): the client may read the incident and retry.
+	 */
+	@ExceptionHandler({ ConcurrencyException.class, DataIntegrityViolationException.class })
+	ResponseEntity<Object> concurrentModification(RuntimeException ex) {
+		return ResponseEntity.of(Problems.concurrentModification()).build();
 	}
 
 	private static ResponseEntity<Object> badInput(List<FieldProblem> problems) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,13 +25,21 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final TypedValues typedValues;
 
-	WebConfiguration(TypedValues typedValues) {
+	private final jakarta.validation.Validator validator;
+
+	WebConfiguration(TypedValues typedValues, jakarta.validation.Validator validator) {
 		this.typedValues = typedValues;
+		this.validator = validator;
 	}
 
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		this.typedValues.registerConverters(registry);
+	}
+
+	@Override
+	public Validator getValidator() {
+		return new ParameterValidator(this.validator);
 	}
 
 	@Bean

@@ -108,7 +108,7 @@ class PagerDutyEvents {
 			return Json.parse(this.json, body);
 		}
 		catch (InvalidAlert ex) {
-			throw PagerDutyRejection.invalid(List.of(ex.errors().get(0).message()));
+			throw PagerDutyRejection.invalid(List.of(ex.problems().get(0).message()));
 		}
 	}
 
@@ -147,7 +147,7 @@ class PagerDutyEvents {
 		if (severity != null && !SEVERITIES.contains(severity)) {
 			errors.add("'payload.severity' must be one of critical, error, warning, info");
 		}
-		String timestamp = text(payload, "payload.timestamp", "timestamp", false, 64, errors);
+		String timestamp = text(payload, "payload.timestamp", "timestamp", false, Json.MAX_TIMESTAMP, errors);
 		Instant firedAt = null;
 		if (timestamp != null) {
 			try {
@@ -198,7 +198,7 @@ class PagerDutyEvents {
 			return Json.text(parent, name, path, required, maxLength);
 		}
 		catch (InvalidAlert ex) {
-			errors.add("'" + path + "' " + ex.errors().get(0).message());
+			errors.add("'" + path + "' " + ex.problems().get(0).message());
 			return null;
 		}
 	}

@@ -7,20 +7,19 @@ import io.incidenttimeline.command.incident.InvalidCommandException;
 import io.incidenttimeline.command.web.FieldProblem;
 import io.incidenttimeline.command.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * What the incident's rules and the event store answer, as problems of the responders'
- * API. Scoped to this package: the alert webhooks answer the same exceptions in their own
- * advice, and the audit trail answers its own 404.
+ * What the incident's rules answer, as problems of the responders' API. Scoped to this
+ * package: the alert webhooks answer the incident's exceptions in their own advice, the
+ * audit trail answers its own 404, and a lost race is answered alike everywhere by the
+ * global handler.
  */
 @RestControllerAdvice(basePackageClasses = IncidentProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,15 +40,6 @@ class IncidentProblems {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(IncidentConflictException ex) {
 		return ResponseEntity.of(Problems.conflict(ex.getMessage())).build();
-	}
-
-	/**
-	 * Another command on the same incident got there first (another instance, or a race
-	 * on the unique sequence number): the client may read the incident and retry.
-	 */
-	@ExceptionHandler({ ConcurrencyException.class, DataIntegrityViolationException.class })
-	ResponseEntity<Object> concurrentModification(RuntimeException ex) {
-		return ResponseEntity.of(Problems.concurrentModification()).build();
 	}
 
 	@ExceptionHandler
