@@ -16,6 +16,7 @@ import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.StatusUpdatePosted;
+import io.incidenttimeline.events.Text;
 import io.incidenttimeline.events.TimelineNoteAdded;
 
 /**
@@ -90,8 +91,7 @@ final class Summaries {
 	}
 
 	static String cut(String text) {
-		String oneLine = text.strip().replaceAll("\\s+", " ");
-		return (oneLine.length() <= MAX_TEXT) ? oneLine : oneLine.substring(0, MAX_TEXT - 1) + "…";
+		return Text.shorten(text.strip().replaceAll("\\s+", " "), MAX_TEXT);
 	}
 
 }
