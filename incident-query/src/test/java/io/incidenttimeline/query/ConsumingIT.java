@@ -142,6 +142,32 @@ class ConsumingIT {
 	}
 
 	@Test
+	void aDeclarationAnEarlierProducerWroteIsStillReadWithTheAlertsThatFollowIt() {
+		this.topic.send(GoldenVectors.ALERTED_INCIDENT.toString(),
+				GoldenVectors.read("earlier/alerts-01-incident-declared.v1.json"));
+		GoldenVectors.alertStory()
+			.keySet()
+			.stream()
+			.skip(1)
+			.forEach((file) -> this.topic.send(GoldenVectors.ALERTED_INCIDENT.toString(), GoldenVectors.read(file)));
+		String path = "/api/incidents/" + GoldenVectors.ALERTED_INCIDENT;
+
+		JsonNode detail = eventually()
+			.until(() -> this.api.get(path),
+					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 4)
+			.json();
+
+		assertThat(detail.path("title").asText()).isEqualTo("HighErrorRate: checkout");
+		assertThat(detail.path("impactStartedAt").asText()).isEqualTo("2026-11-21T07:58:00.123456Z");
+		JsonNode entries = this.api.get(path + "/timeline").json().path("entries");
+		assertThat(entries).extracting((entry) -> entry.path("summary").asText())
+			.containsExactly("Declared SEV-2 \"HighErrorRate: checkout\" affecting checkout",
+					"Alert from alertmanager: Error rate above 5% on checkout",
+					"Alert acknowledged in alertmanager (a3f9c1e2b4d5f6a7)",
+					"Alert resolved in alertmanager (a3f9c1e2b4d5f6a7)");
+	}
+
+	@Test
 	void theSameRecordDeliveredTwiceHasNoDoubleEffect() {
 		IncidentStory story = new IncidentStory();
 		double duplicatesBefore = counter("incident.query.duplicates.skipped");
