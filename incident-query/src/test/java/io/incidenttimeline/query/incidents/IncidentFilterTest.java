@@ -95,6 +95,16 @@ class IncidentFilterTest {
 			.containsOnly("must be a whole number");
 	}
 
+	@Test
+	void aBadIdAndABadInstantAreNamedTogether() throws Exception {
+		JsonNode problem = problem("/api/incidents/not-a-uuid?asOf=yesterday");
+
+		assertThat(problem.path("errors")).extracting((error) -> error.path("field").asText())
+			.containsExactly("id", "asOf");
+		assertThat(problem.path("errors")).extracting((error) -> error.path("message").asText())
+			.containsExactly("must be a UUID", "must be an RFC 3339 timestamp such as 2026-11-20T10:10:00Z");
+	}
+
 	private IncidentFilter searchedWith(String uri) throws Exception {
 		MvcResult result = this.mvc.perform(get(URI.create(uri))).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
