@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.incidenttimeline.events.EventEnvelope;
@@ -73,8 +72,8 @@ class IncidentRepository {
 
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Optional<Applied> findApplied(IncidentId id) {
-		return find(id.value()).flatMap((incident) -> this.progress.progressOf(id)
-			.map((progress) -> new Applied(incident, progress.lastSequence(), progress.lastRecordedAt())));
+		return find(id.value())
+			.flatMap((incident) -> this.progress.progressOf(id).map((progress) -> Applied.of(incident, progress)));
 	}
 
 	/**
@@ -123,12 +122,11 @@ class IncidentRepository {
 			.list();
 		Map<IncidentId, IncidentProgress> progress = this.progress
 			.progressOf(incidents.stream().map((incident) -> new IncidentId(incident.id())).toList());
-		List<Applied> items = incidents.stream().flatMap((incident) -> {
-			IncidentProgress applied = progress.get(new IncidentId(incident.id()));
-			return (applied != null)
-					? Stream.of(new Applied(incident, applied.lastSequence(), applied.lastRecordedAt()))
-					: Stream.empty();
-		}).toList();
+		List<Applied> items = incidents.stream()
+			.flatMap((incident) -> Optional.ofNullable(progress.get(new IncidentId(incident.id())))
+				.map((applied) -> Applied.of(incident, applied))
+				.stream())
+			.toList();
 		return new Page(items, total);
 	}
 
@@ -148,6 +146,11 @@ class IncidentRepository {
 	 * event types included) and when the write side recorded that event.
 	 */
 	record Applied(Incident incident, long lastSequence, Instant updatedAt) {
+
+		static Applied of(Incident incident, IncidentProgress progress) {
+			return new Applied(incident, progress.lastSequence(), progress.lastRecordedAt());
+		}
+
 	}
 
 	record Page(List<Applied> items, long total) {

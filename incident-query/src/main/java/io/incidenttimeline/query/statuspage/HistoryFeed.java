@@ -105,13 +105,16 @@ class HistoryFeed {
 		return NOT_XML.matcher(text).replaceAll("");
 	}
 
-	record FeedUpdate(String createdAt, String status, String body) {
-	}
-
 	private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
 		xml.writeEmptyElement("link");
 		xml.writeAttribute("rel", rel);
 		xml.writeAttribute("href", href);
+	}
+
+	/**
+	 * One public update as the feed's HTML shows it.
+	 */
+	record FeedUpdate(String createdAt, String status, String body) {
 	}
 
 }
