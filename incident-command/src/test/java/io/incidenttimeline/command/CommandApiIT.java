@@ -11,7 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import io.incidenttimeline.command.CommandApi.Response;
 import io.incidenttimeline.command.incident.AddTimelineNote;
 import io.incidenttimeline.events.IncidentId;
-import io.incidenttimeline.events.TimestampModules;
+import io.incidenttimeline.events.Timestamps;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,7 +198,7 @@ class CommandApiIT {
 	 */
 	@Test
 	void oneWordingPerKindOfMistakeAndEveryMistakeAtOnce() {
-		String notATimestamp = "is " + TimestampModules.EXPECTED;
+		String notATimestamp = "must be " + Timestamps.EXPECTED;
 		assertThat(problems(this.api.post("/api/incidents/not-a-uuid/notes", "{\"note\":\"x\"}")))
 			.containsEntry("incidentId", "must be a UUID");
 		assertThat(problems(this.api.post("/api/incidents", """

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.incidenttimeline.command.alerts.AlertProperties.Limits;
-import io.incidenttimeline.events.TimestampModules;
+
 import io.incidenttimeline.events.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ public final class Json {
 			return Timestamps.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidAlert(path, "is " + TimestampModules.EXPECTED);
+			throw new InvalidAlert(path, "must be " + Timestamps.EXPECTED);
 		}
 	}
 

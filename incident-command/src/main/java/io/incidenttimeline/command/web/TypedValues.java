@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
-import io.incidenttimeline.events.TimestampModules;
+
 import io.incidenttimeline.events.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  * How the text of a path variable or a request parameter becomes a typed value, and the
  * one wording a client reads when it cannot, wherever the value came from (path, query or
  * JSON body): a bad incident id always "must be a UUID", a bad timestamp always
- * {@link TimestampModules#EXPECTED}. Enum values are spelled as in JSON bodies.
+ * {@link Timestamps#EXPECTED}. Enum values are spelled as in JSON bodies.
  */
 @Component
 class TypedValues {
@@ -46,7 +46,7 @@ class TypedValues {
 			return "must be a UUID";
 		}
 		if (boxed == Instant.class) {
-			return "is " + TimestampModules.EXPECTED;
+			return "must be " + Timestamps.EXPECTED;
 		}
 		if (boxed.isEnum()) {
 			return "must be one of " + Arrays.stream(boxed.getEnumConstants())

@@ -1,5 +1,7 @@
 package io.incidenttimeline.query.web;
 
+import io.incidenttimeline.events.Timestamps;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -15,7 +17,7 @@ final class ParameterMessages {
 
 	static final String UUID = "must be a UUID";
 
-	static final String TIMESTAMP = "must be an RFC 3339 timestamp such as 2026-11-20T10:10:00Z";
+	static final String TIMESTAMP = "must be " + Timestamps.EXPECTED;
 
 	static final String SEVERITY = "must be one of "
 			+ Arrays.stream(Severity.values()).map(Severity::label).collect(Collectors.joining(", "));

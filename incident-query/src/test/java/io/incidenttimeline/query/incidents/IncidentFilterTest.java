@@ -73,7 +73,7 @@ class IncidentFilterTest {
 			.containsExactly("status", "severity", "service", "from", "page", "size");
 		assertThat(problem.path("errors")).extracting((error) -> error.path("message").asText())
 			.containsExactly("must be open or resolved", "must be one of SEV-1, SEV-2, SEV-3, SEV-4",
-					"must be 1 to 100 characters", "must be an RFC 3339 timestamp such as 2026-11-20T10:10:00Z",
+					"must be 1 to 100 characters", "must be an RFC 3339 timestamp such as 2026-11-23T03:28:11.042917Z",
 					"must be a whole number from 0 to 21474836", "must be a whole number from 1 to 100");
 	}
 
@@ -102,7 +102,7 @@ class IncidentFilterTest {
 		assertThat(problem.path("errors")).extracting((error) -> error.path("field").asText())
 			.containsExactly("id", "asOf");
 		assertThat(problem.path("errors")).extracting((error) -> error.path("message").asText())
-			.containsExactly("must be a UUID", "must be an RFC 3339 timestamp such as 2026-11-20T10:10:00Z");
+			.containsExactly("must be a UUID", "must be an RFC 3339 timestamp such as 2026-11-23T03:28:11.042917Z");
 	}
 
 	private IncidentFilter searchedWith(String uri) throws Exception {

@@ -15,7 +15,7 @@ import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.rw.CloudEventRWException;
 import io.incidenttimeline.command.alerts.InvalidAlert;
-import io.incidenttimeline.events.TimestampModules;
+import io.incidenttimeline.events.Timestamps;
 
 import org.springframework.http.HttpHeaders;
 
@@ -48,7 +48,7 @@ final class HttpCloudEvents {
 			new Recognised("Wrong type \\w+ for attribute (\\w+)", (m) -> "must be a string"),
 			new Recognised("Invalid (specversion)", (m) -> "must be 1.0"),
 			new Recognised("Invalid attribute/extension (?:value|type) for \"(\\w+)\"",
-					(m) -> m.group(1).equals("time") ? "is " + TimestampModules.EXPECTED : "has an invalid value"),
+					(m) -> m.group(1).equals("time") ? "must be " + Timestamps.EXPECTED : "has an invalid value"),
 			new Recognised("Invalid extensions name: (\\S+)",
 					(m) -> "is not an attribute name (lower-case letters and digits)"),
 			new Recognised("both '(data)' and 'data_base64'", (m) -> "must not come with data_base64"));

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 
 import io.incidenttimeline.command.alerts.InvalidAlert;
 import io.incidenttimeline.command.web.FieldProblem;
-import io.incidenttimeline.events.TimestampModules;
+import io.incidenttimeline.events.Timestamps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +30,7 @@ class HttpCloudEventsTest {
 	static Stream<Arguments> refused() {
 		return Stream.of(
 				Arguments.of("binary time not a timestamp", binary("ce-time", "yesterday"), "{}",
-						new FieldProblem("ce-time", "is " + TimestampModules.EXPECTED)),
+						new FieldProblem("ce-time", "must be " + Timestamps.EXPECTED)),
 				Arguments.of("binary spec version 2.0", binary("ce-specversion", "2.0"), "{}",
 						new FieldProblem("ce-specversion", "must be 1.0")),
 				Arguments.of("binary without id", binary("ce-id", null), "{}",
@@ -50,7 +50,7 @@ class HttpCloudEventsTest {
 						new FieldProblem("specversion", "must be 1.0")),
 				Arguments.of("structured time not a timestamp", structured(),
 						VALID.replace("2026-11-23T03:00:00Z", "yesterday"),
-						new FieldProblem("time", "is " + TimestampModules.EXPECTED)),
+						new FieldProblem("time", "must be " + Timestamps.EXPECTED)),
 				Arguments.of("structured truncated", structured(), VALID.substring(0, 40),
 						new FieldProblem("$", "the body is not valid JSON")),
 				Arguments.of("structured empty", structured(), "",
