@@ -109,8 +109,8 @@ class PoisonHuntIT {
 	}
 
 	/**
-	 * Sends, sometimes twice with the same Idempotency-Key as a retrying client would; the
-	 * retry must answer exactly as the first did.
+	 * Sends, sometimes twice with the same Idempotency-Key as a retrying client would;
+	 * the retry must answer exactly as the first did.
 	 */
 	private Http.Response send(String url, String body, Poison poison, long seed) {
 		String key = poison.random().nextInt(4) == 0 ? UUID.randomUUID().toString() : null;
@@ -125,8 +125,7 @@ class PoisonHuntIT {
 	}
 
 	private void assertEveryViewApplied(String id, long lastSequence, String seedNote) {
-		List<Map<String, Object>> stored = this.http.get(commands("/api/incidents/" + id + "/events"))
-			.read("$[*]");
+		List<Map<String, Object>> stored = this.http.get(commands("/api/incidents/" + id + "/events")).read("$[*]");
 		assertThat(stored).as("the command store of %s; %s", id, seedNote).hasSize((int) lastSequence);
 		Map<String, Object> expected = fold(stored);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -144,7 +143,8 @@ class PoisonHuntIT {
 			.read("$.entries");
 		assertThat(timeline).as("timeline of %s; %s", id, seedNote)
 			.extracting((entry) -> ((Number) entry.get("sequence")).longValue())
-			.containsExactlyInAnyOrderElementsOf(stored.stream().map((e) -> ((Number) e.get("sequence")).longValue()).toList());
+			.containsExactlyInAnyOrderElementsOf(
+					stored.stream().map((e) -> ((Number) e.get("sequence")).longValue()).toList());
 		List<Map<String, Object>> publicIncidents = this.http.get(queries("/api/v2/incidents.json"))
 			.read("$.incidents[?(@.id == '" + id + "')]");
 		assertThat(publicIncidents).as("status page of %s; %s", id, seedNote).hasSize(1);
@@ -167,8 +167,8 @@ class PoisonHuntIT {
 			switch ((String) event.get("type")) {
 				case "SeverityChanged" -> severity = (String) payload.get("to");
 				case "StatusChanged" -> status = (String) payload.get("to");
-				case "IncidentAcknowledged" -> acknowledgedAt = Objects.requireNonNullElse(acknowledgedAt,
-						event.get("occurredAt"));
+				case "IncidentAcknowledged" ->
+					acknowledgedAt = Objects.requireNonNullElse(acknowledgedAt, event.get("occurredAt"));
 				case "IncidentResolved" -> {
 					status = "resolved";
 					resolvedAt = event.get("occurredAt");
@@ -267,7 +267,9 @@ class PoisonHuntIT {
 					yield "roles";
 				}
 				case 5 -> {
-					json.append("\"visibility\":\"").append(this.random.nextBoolean() ? "public" : "internal").append("\",");
+					json.append("\"visibility\":\"")
+						.append(this.random.nextBoolean() ? "public" : "internal")
+						.append("\",");
 					field(json, "body", text(300));
 					yield "updates";
 				}
