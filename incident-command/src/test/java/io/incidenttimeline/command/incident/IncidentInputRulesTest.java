@@ -142,8 +142,11 @@ class IncidentInputRulesTest {
 	@Test
 	void occurredAtBeforeTheEarliestTimestampIsRejected() {
 		this.fixture.givenNoPriorActivity()
-			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_1, List.of("checkout"),
-					Instant.parse("2000-01-01T00:00:00Z"), null, "alice", "api", Instant.parse("1999-12-31T23:59:59Z")))
+			.when(declare(List.of("checkout"), null, Instant.parse("1999-12-31T23:59:59Z")))
+			.expectNoEvents()
+			.expectException(invalidField("occurredAt"));
+		this.fixture.given(declared())
+			.when(new AddTimelineNote(ID, "from the archive", "bob", "api", Instant.parse("1999-12-31T23:59:59Z")))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
