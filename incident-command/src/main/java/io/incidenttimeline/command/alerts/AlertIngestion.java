@@ -1,6 +1,7 @@
 package io.incidenttimeline.command.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * Alert traffic is small and bursty, so one transaction-scoped advisory lock serialises
  * ingestion across instances: two alerts of one group cannot both declare an incident.
+ * The wait for it is bounded ({@link #LOCK_WAIT}): a lock held too long by a stuck
+ * transaction makes the sender hear 503 and retry, instead of hanging its request.
  */
 @Component
 public class AlertIngestion {
@@ -45,6 +48,12 @@ public class AlertIngestion {
 	private static final long LOCK = 0x616c65727473L;
 
 	private static final int ATTEMPTS = 3;
+
+	/**
+	 * How long a request waits for the ingestion lock before it gives up (PostgreSQL's
+	 * {@code lock_timeout}, 55P03, answered 503).
+	 */
+	static final Duration LOCK_WAIT = Duration.ofSeconds(2);
 
 	private final CommandGateway commands;
 
@@ -63,13 +72,13 @@ public class AlertIngestion {
 	private final Clock clock;
 
 	AlertIngestion(CommandGateway commands, TransactionTemplate transaction, JdbcTemplate jdbc, AlertReceipts receipts,
-			AlertRoutes routes, AlertProperties properties, Clock clock) {
+			AlertRoutes routes, AlertProperties properties, AlertSeverities severities, Clock clock) {
 		this.commands = commands;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.receipts = receipts;
 		this.routes = routes;
-		this.policy = new RoutingPolicy(properties.rules());
+		this.policy = new RoutingPolicy(properties.rules(), severities);
 		this.resolution = properties.resolveIncidents();
 		this.clock = clock;
 	}
@@ -84,6 +93,7 @@ public class AlertIngestion {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transaction.execute((tx) -> {
+					this.jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
 					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
 					Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 					return ordered.stream().map((alert) -> ingest(alert, now)).toList();
@@ -141,8 +151,9 @@ public class AlertIngestion {
 		}
 		IncidentId incident = IncidentId.random();
 		List<String> services = (alert.service() != null) ? List.of(alert.service()) : List.of();
-		this.commands.sendAndWait(new DeclareIncidentForAlert(incident, Text.shorten(alert.title(), FieldLimits.TITLE),
-				route.severity(), services, alert.firedAt(), firing(alert)));
+		this.commands.sendAndWait(
+				new DeclareIncidentForAlert(incident, Text.shorten(Json.oneLine(alert.title()), FieldLimits.TITLE),
+						route.severity(), services, alert.firedAt(), firing(alert)));
 		this.routes.open(route.routeKey(), incident, now);
 		return Optional.of(incident);
 	}

@@ -1,6 +1,10 @@
 package io.incidenttimeline.command.alerts;
 
+import java.util.List;
+
 import io.incidenttimeline.command.incident.IncidentConflictException;
+import io.incidenttimeline.command.incident.InvalidCommandException;
+import io.incidenttimeline.command.web.FieldProblem;
 import io.incidenttimeline.command.web.Problems;
 
 import org.springframework.core.Ordered;
@@ -13,10 +17,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Alert endpoints answer bad input as RFC 9457 problems naming each field (the PagerDuty
- * endpoint answers its own refusals in PagerDuty's shape, in its own package).
+ * endpoint answers its own refusals in PagerDuty's shape, in its own package, whose
+ * advice comes first). A database that cannot answer is the global handler's 503.
  */
 @RestControllerAdvice(basePackageClasses = AlertProblems.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AlertProblems {
 
 	@ExceptionHandler
@@ -31,6 +36,21 @@ class AlertProblems {
 	ResponseEntity<Object> handle(Unauthorized ex) {
 		return ResponseEntity.of(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", ex.getMessage()))
 			.header(HttpHeaders.WWW_AUTHENTICATE, ex.challenge())
+			.build();
+	}
+
+	/**
+	 * What the adapters let through and the incident refused: named in the command's
+	 * terms ({@code alert.summary}), never a 5xx the sender would retry forever.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handle(InvalidCommandException ex) {
+		List<FieldProblem> problems = ex.violations()
+			.stream()
+			.map((violation) -> new FieldProblem(violation.field(), violation.message()))
+			.toList();
+		return ResponseEntity.of(Problems.invalidInput(ex.getMessage(),
+				problems.isEmpty() ? List.of(new FieldProblem("$", ex.getMessage())) : problems))
 			.build();
 	}
 

@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code incident-timeline.alerts.*}: the limits every payload must keep, the routing
- * rules and whether alerts resolve incidents. Each sender's credentials are its own
- * adapter's ({@code incident-timeline.alerts.<sender>.*}).
+ * rules, whether alerts resolve incidents, and severity aliases merged over the defaults
+ * of {@link AlertSeverities}. Each sender's credentials are its own adapter's
+ * ({@code incident-timeline.alerts.<sender>.*}).
  */
 @ConfigurationProperties("incident-timeline.alerts")
 public record AlertProperties(@DefaultValue Limits limits,
-		@DefaultValue("opened-by-alert") IncidentResolution resolveIncidents, List<RoutingRule> rules) {
+		@DefaultValue("opened-by-alert") IncidentResolution resolveIncidents, List<RoutingRule> rules,
+		Map<String, String> severityAliases) {
 
 	public AlertProperties {
 		rules = (rules == null) ? List.of() : List.copyOf(rules);
+		severityAliases = (severityAliases == null) ? Map.of() : Map.copyOf(severityAliases);
 	}
 
 	/**
@@ -55,10 +58,11 @@ public record AlertProperties(@DefaultValue Limits limits,
 
 	/**
 	 * A rule matches when every condition given matches: labels (exact values), alert
-	 * severities, services and integrations. The first matching rule decides: with
-	 * {@code declare} a new incident is declared when no open one has the same grouping
-	 * key; without, the alert only joins an open one. {@code severities} overrides the
-	 * default mapping from alert severity to incident severity.
+	 * severities (as the sender wrote it, or its canonical severity: {@code critical}
+	 * matches {@code page} too), services and integrations. The first matching rule
+	 * decides: with {@code declare} a new incident is declared when no open one has the
+	 * same grouping key; without, the alert only joins an open one. {@code severities}
+	 * overrides the default mapping from alert severity to incident severity.
 	 */
 	record RoutingRule(String name, Map<String, String> labels, List<String> alertSeverities, List<String> services,
 			List<String> integrations, @DefaultValue("true") boolean declare, Severity severity,

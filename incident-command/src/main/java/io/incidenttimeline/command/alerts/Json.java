@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.incidenttimeline.command.alerts.AlertProperties.Limits;
-
+import io.incidenttimeline.events.TextRules;
 import io.incidenttimeline.events.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads sender payloads field by field, so that every violation names its field in the
- * sender's terms and nothing the sender added beyond its format gets in the way.
+ * sender's terms and nothing the sender added beyond its format gets in the way. Text
+ * keeps the {@link TextRules} the incident's events keep: names, keys, labels and links
+ * one line ({@link #text}), summaries and annotations prose ({@link #prose}).
  */
 public final class Json {
 
@@ -22,6 +26,8 @@ public final class Json {
 	 * How long a timestamp's text may be, in any sender's format.
 	 */
 	public static final int MAX_TIMESTAMP = 64;
+
+	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
 	private Json() {
 	}
@@ -60,7 +66,22 @@ public final class Json {
 		return node;
 	}
 
+	/**
+	 * A single line of text: a name, a key, a title, a label, a link.
+	 */
 	public static String text(JsonNode parent, String name, String path, boolean required, int maxLength) {
+		return text(parent, name, path, required, maxLength, false);
+	}
+
+	/**
+	 * Prose: a summary or a description, which may span lines.
+	 */
+	public static String prose(JsonNode parent, String name, String path, boolean required, int maxLength) {
+		return text(parent, name, path, required, maxLength, true);
+	}
+
+	private static String text(JsonNode parent, String name, String path, boolean required, int maxLength,
+			boolean prose) {
 		JsonNode node = parent.get(name);
 		if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
 			if (required) {
@@ -75,27 +96,66 @@ public final class Json {
 		if (text.length() > maxLength) {
 			throw new InvalidAlert(path, "must be at most " + maxLength + " characters");
 		}
+		requireClean(text, path, prose);
 		return text;
 	}
 
-	public static Instant timestamp(JsonNode parent, String name, String path, boolean required) {
+	/**
+	 * Text read elsewhere (a header, an SDK's attribute) keeps the same rules.
+	 */
+	public static void requireClean(String text, String path, boolean prose) {
+		Optional<String> problem = prose ? TextRules.proseProblem(text) : TextRules.lineProblem(text);
+		problem.ifPresent((message) -> {
+			throw new InvalidAlert(path, message);
+		});
+	}
+
+	/**
+	 * Prose made one line, for a title made from a summary: line breaks and tabs become
+	 * single spaces.
+	 */
+	public static String oneLine(String text) {
+		return (text != null) ? LINE_BREAKS.matcher(text).replaceAll(" ").strip() : null;
+	}
+
+	/**
+	 * A timestamp of the sender's within the window every client timestamp keeps.
+	 */
+	public static Instant timestamp(JsonNode parent, String name, String path, boolean required,
+			SenderTimestamps window) {
 		String text = text(parent, name, path, required, MAX_TIMESTAMP);
 		if (text == null) {
 			return null;
 		}
+		Instant timestamp;
 		try {
-			return Timestamps.parse(text);
+			timestamp = Timestamps.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidAlert(path, "must be " + Timestamps.EXPECTED);
 		}
+		return window.require(timestamp, path);
 	}
 
 	/**
-	 * A flat string map (labels, annotations) within the configured limits.
+	 * A flat map of one-line strings (labels) within the configured limits.
 	 */
 	public static Map<String, String> strings(JsonNode parent, String name, String path, boolean required,
 			Limits limits) {
+		return strings(parent, name, path, required, limits, false);
+	}
+
+	/**
+	 * A flat map of prose (annotations) within the configured limits; its keys are one
+	 * line each.
+	 */
+	public static Map<String, String> proseStrings(JsonNode parent, String name, String path, boolean required,
+			Limits limits) {
+		return strings(parent, name, path, required, limits, true);
+	}
+
+	private static Map<String, String> strings(JsonNode parent, String name, String path, boolean required,
+			Limits limits, boolean prose) {
 		JsonNode node = object(parent, name, path, required);
 		if (node.size() > limits.maxLabels()) {
 			throw new InvalidAlert(path, "must have at most " + limits.maxLabels() + " entries");
@@ -107,6 +167,9 @@ public final class Json {
 			if (key.isBlank() || key.length() > limits.maxKeyLength()) {
 				throw new InvalidAlert(path, "keys must be 1 to " + limits.maxKeyLength() + " characters");
 			}
+			TextRules.lineProblem(key).ifPresent((message) -> {
+				throw new InvalidAlert(path, "keys " + message);
+			});
 			if (!entry.getValue().isString()) {
 				throw new InvalidAlert(entryPath, "must be a string");
 			}
@@ -114,6 +177,7 @@ public final class Json {
 			if (value.length() > limits.maxValueLength()) {
 				throw new InvalidAlert(entryPath, "must be at most " + limits.maxValueLength() + " characters");
 			}
+			requireClean(value, entryPath, prose);
 			values.put(key, value);
 		}
 		return values;

@@ -4,14 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
+import io.incidenttimeline.command.incident.InvalidCommandException.Violation;
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
 import io.incidenttimeline.events.AlertTriggered;
+import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.IncidentEvent;
@@ -26,6 +34,7 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.StatusUpdatePosted;
+import io.incidenttimeline.events.TextRules;
 import io.incidenttimeline.events.TimelineNoteAdded;
 import io.incidenttimeline.events.Timestamps;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,8 +52,16 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One incident, event-sourced. Each command handler checks the rules against the state
  * below, then applies one event carrying who ({@code actor}), through what
  * ({@code source}), when it happened ({@code occurredAt}) and when the server recorded it
- * ({@code recordedAt}) as metadata. The clock is a handler parameter so that fixture
- * tests can fix it.
+ * ({@code recordedAt}) as metadata. The clock and the {@link IncidentLimits} are handler
+ * parameters so that fixture tests can fix them.
+ * <p>
+ * The incident is the gate every path goes through (HTTP commands and alerts): whatever
+ * it stores, every projection can apply. Every text field of every event it applies keeps
+ * {@link TextRules}, every timestamp a client gives lies within the window of
+ * {@link IncidentLimits}, and the moments keep their logical order: nothing before the
+ * impact started, an acknowledgement, a move to identified or monitoring and a mitigation
+ * not before the incident was detected, a resolution not before it was declared, a
+ * reopening not before the resolution it reopens.
  */
 @Aggregate(cache = IncidentCache.BEAN)
 class Incident {
@@ -53,7 +70,7 @@ class Incident {
 	 * How far a client's clock may run ahead of ours before its {@code occurredAt} counts
 	 * as a time in the future.
 	 */
-	static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+	static final Duration CLOCK_SKEW = IncidentLimits.CLOCK_SKEW;
 
 	@AggregateIdentifier
 	private IncidentId incidentId;
@@ -63,6 +80,23 @@ class Incident {
 	private IncidentStatus status;
 
 	private Instant impactStartedAt;
+
+	/**
+	 * When the declaration occurred (its impact start for a declaration stored without
+	 * that metadata).
+	 */
+	private Instant declaredAt;
+
+	/**
+	 * The earlier of the declaration and the first alert received: what MTTA counts from.
+	 */
+	private Instant detectedAt;
+
+	/**
+	 * When the last resolution occurred, while it is the incident's last word; null when
+	 * unknown.
+	 */
+	private Instant resolvedAt;
 
 	private CommandResult firstAcknowledgement;
 
@@ -93,17 +127,19 @@ class Incident {
 
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
-	CommandResult handle(DeclareIncident command, Clock clock) {
+	CommandResult handle(DeclareIncident command, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
-		Instant occurredAt = occurredAt(command.occurredAt(), recordedAt);
+		Instant occurredAt = occurredAt(command.occurredAt(), recordedAt, limits);
 		Instant impactStartedAt = (command.impactStartedAt() != null)
 				? command.impactStartedAt().truncatedTo(ChronoUnit.MICROS) : occurredAt;
 		if (impactStartedAt.isAfter(recordedAt.plus(CLOCK_SKEW))) {
 			throw new InvalidCommandException("impactStartedAt", "impactStartedAt must not be in the future");
 		}
+		requireNotTooEarly(impactStartedAt, "impactStartedAt", limits);
 		if (occurredAt.isBefore(impactStartedAt)) {
 			throw new InvalidCommandException("occurredAt", "occurredAt must not be before impactStartedAt");
 		}
+		requireServices(command.services(), limits);
 		return record(
 				event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
 						command.services(), impactStartedAt, command.commander())),
@@ -111,32 +147,37 @@ class Incident {
 	}
 
 	@CommandHandler
-	CommandResult handle(ChangeSeverity command, Clock clock) {
+	CommandResult handle(ChangeSeverity command, Clock clock, IncidentLimits limits) {
 		requireOpen("change the severity of");
 		if (command.severity() == this.severity) {
 			throw new IncidentConflictException("the incident is already " + this.severity.label());
 		}
 		return record(() -> new SeverityChanged(this.incidentId, this.severity, command.severity(), command.reason()),
-				command.actor(), command.source(), command.occurredAt(), clock);
+				command.actor(), command.source(), moment(command.occurredAt(), clock, limits));
 	}
 
 	/**
 	 * Only the first acknowledgement is recorded: a later one changes nothing and answers
 	 * with the first one's sequence number and recording time, so clients may retry
-	 * freely.
+	 * freely. Nobody acknowledges an incident before it was detected.
 	 */
 	@CommandHandler
-	CommandResult handle(AcknowledgeIncident command, Clock clock) {
+	CommandResult handle(AcknowledgeIncident command, Clock clock, IncidentLimits limits) {
 		requireOpen("acknowledge");
 		if (this.firstAcknowledgement != null) {
 			return this.firstAcknowledgement;
 		}
-		return record(() -> new IncidentAcknowledged(this.incidentId), command.actor(), command.source(),
-				command.occurredAt(), clock);
+		Moment moment = moment(command.occurredAt(), clock, limits);
+		moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		return record(() -> new IncidentAcknowledged(this.incidentId), command.actor(), command.source(), moment);
 	}
 
+	/**
+	 * The cause is identified, and a fix is monitored, only once the incident was
+	 * detected.
+	 */
 	@CommandHandler
-	CommandResult handle(ChangeStatus command, Clock clock) {
+	CommandResult handle(ChangeStatus command, Clock clock, IncidentLimits limits) {
 		requireOpen("change the status of");
 		IncidentStatus target = command.status();
 		if (target == IncidentStatus.RESOLVED) {
@@ -150,69 +191,86 @@ class Incident {
 			throw new IncidentConflictException("an incident may only go back from monitoring, not from "
 					+ statusName(this.status) + " to " + statusName(target));
 		}
+		Moment moment = moment(command.occurredAt(), clock, limits);
+		if (target == IncidentStatus.IDENTIFIED || target == IncidentStatus.MONITORING) {
+			moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		}
 		return record(() -> new StatusChanged(this.incidentId, this.status, target), command.actor(), command.source(),
-				command.occurredAt(), clock);
+				moment);
 	}
 
 	@CommandHandler
-	CommandResult handle(ApplyMitigation command, Clock clock) {
+	CommandResult handle(ApplyMitigation command, Clock clock, IncidentLimits limits) {
 		requireOpen("mitigate");
+		Moment moment = moment(command.occurredAt(), clock, limits);
+		moment.requireNotBefore(this.detectedAt, "the incident was detected");
 		return record(() -> new MitigationApplied(this.incidentId, command.kind(), command.description()),
-				command.actor(), command.source(), command.occurredAt(), clock);
+				command.actor(), command.source(), moment);
 	}
 
 	@CommandHandler
-	CommandResult handle(AssignRole command, Clock clock) {
+	CommandResult handle(AssignRole command, Clock clock, IncidentLimits limits) {
 		requireOpen("assign a role in");
 		return record(() -> new RoleAssigned(this.incidentId, command.role(), command.assignee()), command.actor(),
-				command.source(), command.occurredAt(), clock);
+				command.source(), moment(command.occurredAt(), clock, limits));
 	}
 
 	@CommandHandler
-	CommandResult handle(PostStatusUpdate command, Clock clock) {
+	CommandResult handle(PostStatusUpdate command, Clock clock, IncidentLimits limits) {
 		requireOpen("post an update to");
 		return record(() -> new StatusUpdatePosted(this.incidentId, command.visibility(), command.body()),
-				command.actor(), command.source(), command.occurredAt(), clock);
+				command.actor(), command.source(), moment(command.occurredAt(), clock, limits));
 	}
 
 	@CommandHandler
-	CommandResult handle(AddTimelineNote command, Clock clock) {
+	CommandResult handle(AddTimelineNote command, Clock clock, IncidentLimits limits) {
 		requireOpen("add a note to");
 		return record(() -> new TimelineNoteAdded(this.incidentId, command.note()), command.actor(), command.source(),
-				command.occurredAt(), clock);
+				moment(command.occurredAt(), clock, limits));
 	}
 
 	@CommandHandler
-	CommandResult handle(ResolveIncident command, Clock clock) {
+	CommandResult handle(ResolveIncident command, Clock clock, IncidentLimits limits) {
 		requireOpen("resolve");
+		Moment moment = moment(command.occurredAt(), clock, limits);
+		moment.requireNotBefore(this.declaredAt, "the incident was declared");
 		return record(() -> new IncidentResolved(this.incidentId, command.summary()), command.actor(), command.source(),
-				command.occurredAt(), clock);
+				moment);
 	}
 
 	@CommandHandler
-	CommandResult handle(ReopenIncident command, Clock clock) {
+	CommandResult handle(ReopenIncident command, Clock clock, IncidentLimits limits) {
 		if (this.status != IncidentStatus.RESOLVED) {
 			throw new IncidentConflictException(
 					"only a resolved incident can be reopened; this one is " + statusName(this.status));
 		}
+		Moment moment = moment(command.occurredAt(), clock, limits);
+		moment.requireNotBefore(this.resolvedAt, "the resolution it reopens");
 		return record(() -> new IncidentReopened(this.incidentId, command.reason()), command.actor(), command.source(),
-				command.occurredAt(), clock);
+				moment);
 	}
 
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
-	CommandResult handle(DeclareIncidentForAlert command, Clock clock) {
+	CommandResult handle(DeclareIncidentForAlert command, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
 		FiringAlert alert = command.alert();
 		// A sender's clock ahead of ours must not lose the alert: impact starts no later
 		// than we heard of it.
 		Instant impactStartedAt = (command.impactStartedAt() == null || command.impactStartedAt().isAfter(recordedAt))
 				? recordedAt : command.impactStartedAt().truncatedTo(ChronoUnit.MICROS);
-		record(event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
-				command.services(), impactStartedAt, null, new OpeningAlert(alert.integration(), alert.alertKey()))),
-				alert.integration(), alert.integration(), recordedAt, recordedAt);
-		return record(event(() -> triggered(command.incidentId(), alert)), alert.integration(), alert.integration(),
-				recordedAt, recordedAt);
+		requireNotTooEarly(impactStartedAt, "impactStartedAt", limits);
+		requireNotTooEarly(alert.firedAt(), "alert.firedAt", limits);
+		requireServices(command.services(), limits);
+		IncidentDeclared declared = event(
+				() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
+						command.services(), impactStartedAt, null,
+						new OpeningAlert(alert.integration(), alert.alertKey())),
+				(field) -> field.startsWith("openingAlert.") ? "alert." + field.substring("openingAlert.".length())
+						: field);
+		AlertTriggered triggered = event(() -> triggered(command.incidentId(), alert), Incident::alertField);
+		record(declared, alert.integration(), alert.integration(), recordedAt, recordedAt);
+		return record(triggered, alert.integration(), alert.integration(), recordedAt, recordedAt);
 	}
 
 	/**
@@ -220,15 +278,16 @@ class Incident {
 	 * elsewhere by the caller.
 	 */
 	@CommandHandler
-	CommandResult handle(TriggerAlert command, Clock clock) {
+	CommandResult handle(TriggerAlert command, Clock clock, IncidentLimits limits) {
 		requireOpen("attach an alert to");
 		FiringAlert alert = command.alert();
 		if (this.firingAlerts.contains(alertId(alert.integration(), alert.alertKey()))) {
 			throw new IncidentConflictException("alert " + alert.alertKey() + " is already firing on this incident");
 		}
+		requireNotTooEarly(alert.firedAt(), "alert.firedAt", limits);
 		Instant recordedAt = now(clock);
-		return record(event(() -> triggered(this.incidentId, alert)), alert.integration(), alert.integration(),
-				recordedAt, recordedAt);
+		return record(event(() -> triggered(this.incidentId, alert), Incident::alertField), alert.integration(),
+				alert.integration(), recordedAt, recordedAt);
 	}
 
 	/**
@@ -249,11 +308,12 @@ class Incident {
 	}
 
 	@CommandHandler
-	CommandResult handle(ResolveAlert command, Clock clock) {
+	CommandResult handle(ResolveAlert command, Clock clock, IncidentLimits limits) {
 		String alert = alertId(command.integration(), command.alertKey());
 		if (!this.firingAlerts.contains(alert)) {
 			throw new IncidentConflictException("alert " + command.alertKey() + " is not firing on this incident");
 		}
+		requireNotTooEarly(command.resolvedAt(), "resolvedAt", limits);
 		Instant recordedAt = now(clock);
 		CommandResult result = record(event(() -> new AlertResolved(this.incidentId, command.integration(),
 				command.alertKey(), command.resolvedAt())), command.integration(), command.integration(), recordedAt,
@@ -269,13 +329,15 @@ class Incident {
 	}
 
 	@EventSourcingHandler
-	void on(IncidentDeclared event) {
+	void on(IncidentDeclared event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.incidentId = event.incidentId();
 		this.openingAlert = (event.openingAlert() != null)
 				? alertId(event.openingAlert().integration(), event.openingAlert().alertKey()) : null;
 		this.severity = event.severity();
 		this.status = IncidentStatus.INVESTIGATING;
 		this.impactStartedAt = event.impactStartedAt();
+		this.declaredAt = occurredAt(occurredAt).orElse(event.impactStartedAt());
+		this.detectedAt = earliest(this.detectedAt, this.declaredAt);
 	}
 
 	@EventSourcingHandler
@@ -299,8 +361,9 @@ class Incident {
 	}
 
 	@EventSourcingHandler
-	void on(IncidentResolved event) {
+	void on(IncidentResolved event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.status = IncidentStatus.RESOLVED;
+		this.resolvedAt = occurredAt(occurredAt).orElse(null);
 	}
 
 	@EventSourcingHandler
@@ -310,8 +373,9 @@ class Incident {
 	}
 
 	@EventSourcingHandler
-	void on(AlertTriggered event) {
+	void on(AlertTriggered event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.firingAlerts.add(alertId(event.integration(), event.alertKey()));
+		this.detectedAt = earliest(this.detectedAt, occurredAt(occurredAt).orElse(null));
 	}
 
 	@EventSourcingHandler
@@ -341,19 +405,25 @@ class Incident {
 		}
 	}
 
-	private CommandResult record(Supplier<IncidentEvent> event, String actor, String source,
-			Instant requestedOccurredAt, Clock clock) {
+	/**
+	 * When a command on the existing incident happened and was recorded: within the
+	 * window of the limits and not before the impact started.
+	 */
+	private Moment moment(Instant requestedOccurredAt, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
-		Instant occurredAt = occurredAt(requestedOccurredAt, recordedAt);
-		if (occurredAt.isBefore(this.impactStartedAt)) {
-			throw new InvalidCommandException("occurredAt", "occurredAt must not be before the impact started ("
-					+ Timestamps.format(this.impactStartedAt) + ")");
-		}
-		return record(event(event), actor, source, occurredAt, recordedAt);
+		Moment moment = new Moment(occurredAt(requestedOccurredAt, recordedAt, limits), recordedAt);
+		moment.requireNotBefore(this.impactStartedAt, "the impact started");
+		return moment;
+	}
+
+	private CommandResult record(Supplier<IncidentEvent> event, String actor, String source, Moment moment) {
+		return record(event(event), actor, source, moment.occurredAt(), moment.recordedAt());
 	}
 
 	private CommandResult record(IncidentEvent event, String actor, String source, Instant occurredAt,
 			Instant recordedAt) {
+		requireOrigin(actor, "actor");
+		requireOrigin(source, "source");
 		AggregateLifecycle.apply(event,
 				MetaData.with(EventMetadata.ACTOR, actor)
 					.and(EventMetadata.SOURCE, source)
@@ -366,29 +436,114 @@ class Incident {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	private static Instant occurredAt(Instant requested, Instant recordedAt) {
+	private static Instant occurredAt(Instant requested, Instant recordedAt, IncidentLimits limits) {
 		if (requested == null) {
 			return recordedAt;
 		}
 		if (requested.isAfter(recordedAt.plus(CLOCK_SKEW))) {
 			throw new InvalidCommandException("occurredAt", "occurredAt must not be in the future");
 		}
+		requireNotTooEarly(requested, "occurredAt", limits);
 		return requested.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static void requireNotTooEarly(Instant timestamp, String field, IncidentLimits limits) {
+		if (timestamp != null) {
+			limits.earlinessProblem(timestamp).ifPresent((problem) -> {
+				throw new InvalidCommandException(field, field + " " + problem);
+			});
+		}
+	}
+
+	/**
+	 * Services become status page components and filters: each named once, and a bounded
+	 * number of them.
+	 */
+	private static void requireServices(List<String> services, IncidentLimits limits) {
+		if (services.size() > limits.maxServices()) {
+			throw new InvalidCommandException("services",
+					"services must name at most " + limits.maxServices() + " services, not " + services.size());
+		}
+		Map<String, Integer> first = new HashMap<>();
+		List<Violation> duplicates = new ArrayList<>();
+		for (int i = 0; i < services.size(); i++) {
+			Integer earlier = first.putIfAbsent(services.get(i), i);
+			if (earlier != null) {
+				duplicates.add(new Violation("services[" + i + "]",
+						"services[" + i + "] must be unique: services[" + earlier + "] names the same service"));
+			}
+		}
+		if (!duplicates.isEmpty()) {
+			throw new InvalidCommandException(duplicates);
+		}
+	}
+
+	/**
+	 * Who acted and through what travel with every event and are shown on every timeline:
+	 * one clean line each.
+	 */
+	private static void requireOrigin(String value, String field) {
+		Optional<String> problem = TextRules.lineProblem(value);
+		if (problem.isEmpty() && value.length() > FieldLimits.ACTOR) {
+			problem = Optional.of("must be at most " + FieldLimits.ACTOR + " characters");
+		}
+		problem.ifPresent((message) -> {
+			throw new InvalidCommandException(field, field + " " + message);
+		});
+	}
+
+	private static <E extends IncidentEvent> E event(Supplier<E> constructor) {
+		return event(constructor, UnaryOperator.identity());
 	}
 
 	/**
 	 * The event records check their own fields; their messages start with the field's
-	 * name ({@code "title must not be blank"}), which becomes the field of the 400.
+	 * name ({@code "title must not be blank"}), which becomes the field of the 400. Then
+	 * every text field must keep the {@link TextRules}. Event fields are named in the
+	 * command's terms through {@code requestField} where the two differ.
 	 */
-	private static IncidentEvent event(Supplier<? extends IncidentEvent> constructor) {
+	private static <E extends IncidentEvent> E event(Supplier<E> constructor, UnaryOperator<String> requestField) {
+		E event;
 		try {
-			return constructor.get();
+			event = constructor.get();
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			String message = String.valueOf(ex.getMessage());
 			String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')).replace("[]", "") : null;
-			throw new InvalidCommandException(field, message);
+			if (field == null) {
+				throw new InvalidCommandException(null, message);
+			}
+			String named = requestField.apply(field);
+			throw new InvalidCommandException(named,
+					named.equals(field) ? message : named + message.substring(message.indexOf(' ')));
 		}
+		List<Violation> violations = TextRules.violations(event).stream().map((violation) -> {
+			String field = requestField.apply(violation.field());
+			return new Violation(field, field + " " + violation.message());
+		}).toList();
+		if (!violations.isEmpty()) {
+			throw new InvalidCommandException(violations);
+		}
+		return event;
+	}
+
+	/**
+	 * An alert's event fields are the command's {@code alert} fields.
+	 */
+	private static String alertField(String field) {
+		return "alert." + field;
+	}
+
+	private static Optional<Instant> occurredAt(Object metaData) {
+		return (metaData != null) ? Optional.of(EventMetadata.instant(metaData, EventMetadata.OCCURRED_AT))
+				: Optional.empty();
+	}
+
+	private static Instant earliest(Instant one, Instant other) {
+		if (one == null) {
+			return other;
+		}
+		return (other == null || one.isBefore(other)) ? one : other;
 	}
 
 	private static AlertTriggered triggered(IncidentId incidentId, FiringAlert alert) {
@@ -402,6 +557,25 @@ class Incident {
 
 	private static String statusName(IncidentStatus status) {
 		return status.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * When a command happened ({@code occurredAt}, given or now) and when it was
+	 * recorded.
+	 */
+	private record Moment(Instant occurredAt, Instant recordedAt) {
+
+		/**
+		 * Moments keep their logical order: this one not before {@code bound}, the moment
+		 * of {@code what}, when that is known.
+		 */
+		void requireNotBefore(Instant bound, String what) {
+			if (bound != null && this.occurredAt.isBefore(bound)) {
+				throw new InvalidCommandException("occurredAt",
+						"occurredAt must not be before " + what + " (" + Timestamps.format(bound) + ")");
+			}
+		}
+
 	}
 
 }

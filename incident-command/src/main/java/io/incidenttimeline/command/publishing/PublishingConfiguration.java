@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -84,9 +83,13 @@ class PublishingConfiguration {
 		return new KafkaTemplate<>(publisherProducerFactory);
 	}
 
+	/**
+	 * Declared at startup; {@code spring.kafka.admin.modify-topic-configs} brings an
+	 * existing topic's configuration in line (its retention above all).
+	 */
 	@Bean
-	NewTopic incidentEventsTopic(@Value("${incident-timeline.topic}") String topic) {
-		return TopicBuilder.name(topic).partitions(3).build();
+	NewTopic incidentEventsTopic(@Value("${incident-timeline.topic}") String topic, TopicSettings settings) {
+		return settings.topic(topic);
 	}
 
 }

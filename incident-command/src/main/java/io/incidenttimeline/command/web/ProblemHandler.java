@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,14 +27,23 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every framework error as RFC 9457 problem JSON, for every controller: bad input, and a
- * lost race (Axon's concurrency conflict, a unique key taken meanwhile). Bad input names
- * each bad field in {@code errors[]}, JSON-path style ({@code severity},
+ * Every framework error as RFC 9457 problem JSON, for every controller: bad input, a lost
+ * race (Axon's concurrency conflict, a unique key taken meanwhile), the database
+ * unavailable (503 with {@code Retry-After}), and anything unforeseen (500, logged). Bad
+ * input names each bad field in {@code errors[]}, JSON-path style ({@code severity},
  * {@code services[0]}), all of them at once where Spring binds them together (a body, a
- * parameter record).
+ * parameter record). Feature modules answer their own exceptions in advices of higher
+ * precedence; what they leave ends here.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	/**
+	 * Seconds a client should wait before retrying when the database is unavailable.
+	 */
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	private final TypedValues typedValues;
 
@@ -48,7 +60,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		String field = path(jackson.getPath());
 		String message;
-		if (jackson instanceof InvalidFormatException invalid) {
+		if (jackson instanceof UnrecognizedPropertyException) {
+			message = "is not a known field";
+		}
+		else if (jackson instanceof InvalidFormatException invalid) {
 			message = this.typedValues.expectation(invalid.getTargetType(), invalid.getValue());
 		}
 		else if (jackson instanceof MismatchedInputException) {
@@ -109,6 +124,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ ConcurrencyException.class, DataIntegrityViolationException.class })
 	ResponseEntity<Object> concurrentModification(RuntimeException ex) {
 		return ResponseEntity.of(Problems.concurrentModification()).build();
+	}
+
+	/**
+	 * What no advice answered. The database down, unreachable, out of connections or too
+	 * slow is 503 with {@code Retry-After}: a retry later may succeed, and alert senders
+	 * retry on 5xx. Anything else is unforeseen: 500, logged with its stack trace, and
+	 * the client learns no more (never Boot's error page).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			log.warn("Database unavailable for {}: {}", request.getDescription(false), rootMessage(ex));
+			return ResponseEntity.of(Problems.unavailable())
+				.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+				.build();
+		}
+		log.error("Unexpected failure for {}", request.getDescription(false), ex);
+		return ResponseEntity.of(Problems.internalError()).build();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	private static ResponseEntity<Object> badInput(List<FieldProblem> problems) {

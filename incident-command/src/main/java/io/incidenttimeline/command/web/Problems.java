@@ -49,6 +49,22 @@ public final class Problems {
 				"the incident was changed concurrently; retry");
 	}
 
+	/**
+	 * The database cannot answer now; the client may retry after a while.
+	 */
+	public static ProblemDetail unavailable() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+				"the database is unavailable or too slow right now; retry later");
+	}
+
+	/**
+	 * Something we did not foresee went wrong; it is logged, the client learns no more.
+	 */
+	public static ProblemDetail internalError() {
+		return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"the request failed unexpectedly; the failure is logged");
+	}
+
 	public static ProblemDetail unknownIncident(String incidentId) {
 		return of(HttpStatus.NOT_FOUND, "unknown-incident", "Unknown incident", "no incident " + incidentId);
 	}

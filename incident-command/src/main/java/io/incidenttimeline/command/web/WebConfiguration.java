@@ -4,14 +4,18 @@ import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.TimestampModules;
 import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -48,6 +52,20 @@ class WebConfiguration implements WebMvcConfigurer {
 				new RequestBodyLimit(jsonMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	/**
+	 * Request bodies name only fields we know: a misspelt {@code occuredAt} would
+	 * otherwise be dropped silently and the command recorded as happening now. Only the
+	 * server's converter is strict (Boot's own runs first, at order 0, and this one
+	 * replaces it); alert webhooks read raw bytes and tolerate the fields senders add,
+	 * and the application's {@link JsonMapper} (stored responses, receipts) is unchanged.
+	 */
+	@Bean
+	@Order(10)
+	ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper jsonMapper) {
+		JsonMapper strict = jsonMapper.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		return (builder) -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
 	}
 
 	/**

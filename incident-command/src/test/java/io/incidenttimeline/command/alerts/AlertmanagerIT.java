@@ -132,6 +132,24 @@ class AlertmanagerIT extends AlertsITSupport {
 		assertThat(events(incidentId).get(0).get("payload").get("severity").asString()).isEqualTo("SEV-2");
 	}
 
+	/**
+	 * Issue #9, case 8: a Prometheus rule labelled {@code severity: page}, as many are,
+	 * was stored unrouted and opened no incident.
+	 */
+	@Test
+	void case8PageSeverityThroughARealAlertmanagerDeclaresASev1() throws Exception {
+		Instant startsAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+		pushAlert("storefront", "page", startsAt, null, "StorefrontDown");
+
+		JsonNode receipt = eventually("the alert reaches us", () -> receipt("storefront"));
+		assertThat(receipt.path("incidentId").isString()).as("routed to an incident: " + receipt).isTrue();
+		String incidentId = receipt.get("incidentId").asString();
+		JsonNode events = events(incidentId);
+		assertThat(eventTypes(incidentId)).containsExactly("IncidentDeclared", "AlertTriggered");
+		assertThat(events.get(0).get("payload").get("severity").asString()).isEqualTo("SEV-1");
+		assertThat(events.get(1).get("payload").get("alertSeverity").asString()).isEqualTo("page");
+	}
+
 	private JsonNode receipt(String service) {
 		JsonNode receipts = get("/api/alerts?integration=alertmanager&service=" + service).json();
 		return receipts.isEmpty() ? null : receipts.get(receipts.size() - 1);

@@ -22,8 +22,12 @@ class GrafanaContractIT extends AlertsITSupport {
 
 	static final String TIMESTAMP = "X-Grafana-Alerting-Timestamp";
 
+	/**
+	 * The documented alerts carry no severity label: they count as warnings, which the
+	 * default rules declare (before issue #9 no rule took them and they stayed unrouted).
+	 */
 	@Test
-	void documentedPayloadIsAcceptedAndKeptWithoutARoutingRule() {
+	void documentedPayloadWithoutSeveritiesIsAcceptedAndDeclaredAsAWarning() {
 		byte[] body = resource("grafana-firing.json").getBytes(StandardCharsets.UTF_8);
 		String timestamp = String.valueOf(Instant.now().getEpochSecond());
 
@@ -32,10 +36,12 @@ class GrafanaContractIT extends AlertsITSupport {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("alerts").size()).isEqualTo(2);
-		assertThat(response.json().get("alerts").get(0).get("result").asString()).isEqualTo("UNROUTED");
-		JsonNode unrouted = get("/api/alerts?integration=grafana&routed=false").json();
+		assertThat(response.json().get("alerts").get(0).get("result").asString()).isEqualTo("RECORDED");
+		String incidentId = response.json().get("alerts").get(0).get("incidentId").asString();
+		assertThat(events(incidentId).get(0).get("payload").get("severity").asString()).isEqualTo("SEV-3");
+		JsonNode routed = get("/api/alerts?integration=grafana&routed=true").json();
 		java.util.Map<String, JsonNode> byKey = new java.util.HashMap<>();
-		unrouted.forEach((receipt) -> byKey.put(receipt.get("alertKey").asString(), receipt));
+		routed.forEach((receipt) -> byKey.put(receipt.get("alertKey").asString(), receipt));
 		assertThat(byKey).containsKeys("c6eadffa33fcdf37", "bc97ff14869b13e3");
 		JsonNode memory = byKey.get("c6eadffa33fcdf37");
 		assertThat(memory.get("firedAt").asString()).isEqualTo("2021-10-12T07:51:03.157076Z");

@@ -20,7 +20,7 @@ class RoutingPolicyTest {
 
 	@ParameterizedTest
 	@CsvSource({ "critical, SEV-1", "error, SEV-2", "warning, SEV-3", "info, SEV-4", "CRITICAL, SEV-1",
-			"unknown, SEV-3" })
+			"unknown, SEV-3", "page, SEV-1", "P2, SEV-2", "minor, SEV-3", "informational, SEV-4" })
 	void alertSeverityMapsToIncidentSeverity(String alertSeverity, String severity) {
 		assertThat(RoutingPolicy.severity(alertSeverity)).isEqualTo(Severity.fromLabel(severity));
 	}
@@ -71,6 +71,44 @@ class RoutingPolicyTest {
 		RoutingPolicy policy = new RoutingPolicy(List.of(onlyPagerDutyCheckout));
 
 		assertThat(policy.route(alert("critical", Map.of(), "checkout"))).isEmpty();
+	}
+
+	@Test
+	void pageRoutesAsCriticalAndDeclaresASev1() {
+		Route route = new RoutingPolicy(List.of(PAGE)).route(alert("page", Map.of(), "checkout")).orElseThrow();
+
+		assertThat(route.rule()).isEqualTo("page");
+		assertThat(route.severity()).isEqualTo(Severity.SEV_1);
+	}
+
+	@Test
+	void configuredAliasesRouteToo() {
+		RoutingPolicy policy = new RoutingPolicy(List.of(PAGE), new AlertSeverities(Map.of("wake-someone", "error")));
+
+		assertThat(policy.route(alert("Wake-Someone", Map.of(), "checkout")).orElseThrow().severity())
+			.isEqualTo(Severity.SEV_2);
+	}
+
+	@Test
+	void ruleNamingASpellingMatchesThatSpellingAndRuleNamingACanonicalSeverityMatchesItsAliases() {
+		RoutingRule pagesOnly = new RoutingRule("pages", null, List.of("page"), null, null, true, null,
+				GroupBy.SERVICE);
+		RoutingPolicy policy = new RoutingPolicy(List.of(pagesOnly));
+
+		assertThat(policy.route(alert("PAGE", Map.of(), "checkout"))).isPresent();
+		assertThat(policy.route(alert("critical", Map.of(), "checkout"))).isEmpty();
+		assertThat(new RoutingPolicy(List.of(PAGE)).route(alert("sev-2", Map.of(), "checkout"))).isPresent();
+	}
+
+	@Test
+	void unknownOrMissingSeverityIsRoutedAsAWarning() {
+		RoutingRule warnings = new RoutingRule("warnings", null, List.of("warning"), null, null, true, null,
+				GroupBy.SERVICE);
+		RoutingPolicy policy = new RoutingPolicy(List.of(PAGE, warnings));
+
+		assertThat(policy.route(alert("bogus", Map.of(), "checkout")).orElseThrow().severity())
+			.isEqualTo(Severity.SEV_3);
+		assertThat(policy.route(alert(null, Map.of(), "checkout")).orElseThrow().rule()).isEqualTo("warnings");
 	}
 
 	private static Alert alert(String severity, Map<String, String> labels, String service) {

@@ -50,6 +50,7 @@ class IncidentTest {
 	void setUp() {
 		this.fixture = new AggregateTestFixture<>(Incident.class);
 		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+		this.fixture.registerInjectableResource(IncidentLimits.defaults());
 	}
 
 	@Test

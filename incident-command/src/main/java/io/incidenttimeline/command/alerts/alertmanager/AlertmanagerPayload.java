@@ -9,6 +9,7 @@ import io.incidenttimeline.command.alerts.Alert;
 import io.incidenttimeline.command.alerts.AlertProperties.Limits;
 import io.incidenttimeline.command.alerts.InvalidAlert;
 import io.incidenttimeline.command.alerts.Json;
+import io.incidenttimeline.command.alerts.SenderTimestamps;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.Text;
 import io.incidenttimeline.events.Timestamps;
@@ -18,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * Alertmanager's webhook payload (version 4) and Grafana's (version 1, the same shape
  * with extra fields, which are ignored; Grafana's adapter reads it through this class).
  * Each alert is read with its own status: in a group, a resolved alert can arrive in a
- * payload whose top-level status is firing.
+ * payload whose top-level status is firing. Labels are one line each, annotations prose;
+ * {@code startsAt} (and a resolved alert's {@code endsAt}) must lie in the window of
+ * {@link SenderTimestamps}.
  */
 public final class AlertmanagerPayload {
 
@@ -29,7 +32,8 @@ public final class AlertmanagerPayload {
 	private AlertmanagerPayload() {
 	}
 
-	public static List<Alert> read(JsonNode root, String integration, String version, Limits limits) {
+	public static List<Alert> read(JsonNode root, String integration, String version, Limits limits,
+			SenderTimestamps window) {
 		String sent = Json.text(root, "version", "version", true, MAX_WORD);
 		if (!version.equals(sent)) {
 			throw new InvalidAlert("version", "must be \"" + version + "\", not \"" + sent + "\"");
@@ -45,12 +49,13 @@ public final class AlertmanagerPayload {
 		}
 		List<Alert> read = new ArrayList<>();
 		for (int i = 0; i < alerts.size(); i++) {
-			read.add(alert(alerts.get(i), "alerts[" + i + "]", integration, groupKey, limits));
+			read.add(alert(alerts.get(i), "alerts[" + i + "]", integration, groupKey, limits, window));
 		}
 		return read;
 	}
 
-	private static Alert alert(JsonNode node, String path, String integration, String groupKey, Limits limits) {
+	private static Alert alert(JsonNode node, String path, String integration, String groupKey, Limits limits,
+			SenderTimestamps window) {
 		if (!node.isObject()) {
 			throw new InvalidAlert(path, "must be an object");
 		}
@@ -59,10 +64,11 @@ public final class AlertmanagerPayload {
 			throw new InvalidAlert(path + ".status", "must be firing or resolved");
 		}
 		Map<String, String> labels = Json.strings(node, "labels", path + ".labels", true, limits);
-		Map<String, String> annotations = Json.strings(node, "annotations", path + ".annotations", false, limits);
-		Instant startsAt = Json.timestamp(node, "startsAt", path + ".startsAt", true);
+		Map<String, String> annotations = Json.proseStrings(node, "annotations", path + ".annotations", false, limits);
+		Instant startsAt = Json.timestamp(node, "startsAt", path + ".startsAt", true, window);
 		// While firing, endsAt is a placeholder (0001-01-01 or a provisional time).
-		Instant endsAt = status.equals("resolved") ? Json.timestamp(node, "endsAt", path + ".endsAt", false) : null;
+		Instant endsAt = status.equals("resolved") ? Json.timestamp(node, "endsAt", path + ".endsAt", false, window)
+				: null;
 		String fingerprint = Json.text(node, "fingerprint", path + ".fingerprint", true, MAX_FINGERPRINT);
 		String link = Json.text(node, "generatorURL", path + ".generatorURL", false, FieldLimits.LINK);
 		String summary = annotations.get("summary");

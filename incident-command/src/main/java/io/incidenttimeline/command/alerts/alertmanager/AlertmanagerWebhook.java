@@ -8,6 +8,7 @@ import io.incidenttimeline.command.alerts.AlertProperties;
 import io.incidenttimeline.command.alerts.Credentials;
 import io.incidenttimeline.command.alerts.Json;
 import io.incidenttimeline.command.alerts.Receipts;
+import io.incidenttimeline.command.alerts.SenderTimestamps;
 import io.incidenttimeline.command.alerts.Unauthorized;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,12 +36,15 @@ class AlertmanagerWebhook {
 
 	private final JsonMapper json;
 
+	private final SenderTimestamps window;
+
 	AlertmanagerWebhook(AlertIngestion ingestion, AlertmanagerProperties credentials, AlertProperties properties,
-			JsonMapper json) {
+			JsonMapper json, SenderTimestamps window) {
 		this.ingestion = ingestion;
 		this.credentials = credentials;
 		this.limits = properties.limits();
 		this.json = json;
+		this.window = window;
 	}
 
 	@PostMapping(path = "/api/alerts/alertmanager", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,7 +55,8 @@ class AlertmanagerWebhook {
 			throw new Unauthorized("Bearer realm=\"alertmanager\", Basic realm=\"alertmanager\"",
 					"a valid bearer token or basic auth for Alertmanager is required");
 		}
-		List<Alert> alerts = AlertmanagerPayload.read(Json.parse(this.json, body), INTEGRATION, "4", this.limits);
+		List<Alert> alerts = AlertmanagerPayload.read(Json.parse(this.json, body), INTEGRATION, "4", this.limits,
+				this.window);
 		return Receipts.of(this.ingestion.ingest(alerts));
 	}
 

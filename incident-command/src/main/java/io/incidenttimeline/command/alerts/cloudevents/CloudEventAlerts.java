@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
@@ -14,10 +13,12 @@ import io.cloudevents.jackson.JsonCloudEventData;
 import io.incidenttimeline.command.alerts.Alert;
 import io.incidenttimeline.command.alerts.AlertIngestion;
 import io.incidenttimeline.command.alerts.AlertProperties;
+import io.incidenttimeline.command.alerts.AlertSeverities;
 import io.incidenttimeline.command.alerts.Credentials;
 import io.incidenttimeline.command.alerts.InvalidAlert;
 import io.incidenttimeline.command.alerts.Json;
 import io.incidenttimeline.command.alerts.Receipts;
+import io.incidenttimeline.command.alerts.SenderTimestamps;
 import io.incidenttimeline.command.alerts.Unauthorized;
 import io.incidenttimeline.command.alerts.cloudevents.HttpCloudEvents.Read;
 import io.incidenttimeline.events.FieldLimits;
@@ -54,8 +55,6 @@ class CloudEventAlerts {
 			TYPE_PREFIX + "acknowledged.v1", Alert.Action.ACKNOWLEDGE, TYPE_PREFIX + "resolved.v1",
 			Alert.Action.RESOLVE);
 
-	private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
-
 	private static final String BATCH = "application/cloudevents-batch+json";
 
 	/**
@@ -73,12 +72,18 @@ class CloudEventAlerts {
 
 	private final JsonMapper json;
 
+	private final AlertSeverities severities;
+
+	private final SenderTimestamps window;
+
 	CloudEventAlerts(AlertIngestion ingestion, CloudEventsProperties credentials, AlertProperties properties,
-			JsonMapper json) {
+			JsonMapper json, AlertSeverities severities, SenderTimestamps window) {
 		this.ingestion = ingestion;
 		this.credentials = credentials;
 		this.limits = properties.limits();
 		this.json = json;
+		this.severities = severities;
+		this.window = window;
 	}
 
 	@PostMapping(path = "/api/alerts/cloudevents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -104,16 +109,18 @@ class CloudEventAlerts {
 		}
 		bounded(event.getId(), read.attribute("id"), MAX_ID);
 		String source = bounded(event.getSource().toString(), read.attribute("source"), MAX_SOURCE);
-		Instant time = (event.getTime() != null) ? event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS) : null;
+		Instant time = (event.getTime() != null) ? this.window
+			.require(event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS), read.attribute("time")) : null;
 		JsonNode data = data(read);
 		String prefix = read.binary() ? "" : "data.";
 		String key = Json.text(data, "key", prefix + "key", true, FieldLimits.ALERT_KEY);
-		String summary = Json.text(data, "summary", prefix + "summary", action == Alert.Action.TRIGGER,
+		String summary = Json.prose(data, "summary", prefix + "summary", action == Alert.Action.TRIGGER,
 				this.limits.maxSummaryLength());
 		String title = Json.text(data, "title", prefix + "title", false, FieldLimits.TITLE);
 		String severity = Json.text(data, "severity", prefix + "severity", false, FieldLimits.ALERT_SEVERITY);
-		if (severity != null && !SEVERITIES.contains(severity)) {
-			throw new InvalidAlert(prefix + "severity", "must be one of critical, error, warning, info");
+		if (severity != null && !this.severities.isKnown(severity)) {
+			throw new InvalidAlert(prefix + "severity",
+					"must be one of critical, error, warning, info or an alias of one (such as page, p2, warn)");
 		}
 		String service = Json.text(data, "service", prefix + "service", false, FieldLimits.NAME);
 		String group = Json.text(data, "group", prefix + "group", false, Alert.MAX_GROUP_KEY);
@@ -158,6 +165,7 @@ class CloudEventAlerts {
 		if (value.length() > maxLength) {
 			throw new InvalidAlert(attribute, "must be at most " + maxLength + " characters");
 		}
+		Json.requireClean(value, attribute, false);
 		return value;
 	}
 

@@ -13,6 +13,7 @@ import io.incidenttimeline.command.alerts.AlertProperties;
 import io.incidenttimeline.command.alerts.Credentials;
 import io.incidenttimeline.command.alerts.Json;
 import io.incidenttimeline.command.alerts.Receipts;
+import io.incidenttimeline.command.alerts.SenderTimestamps;
 import io.incidenttimeline.command.alerts.Unauthorized;
 import io.incidenttimeline.command.alerts.alertmanager.AlertmanagerPayload;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,14 +46,17 @@ class GrafanaWebhook {
 
 	private final JsonMapper json;
 
+	private final SenderTimestamps window;
+
 	private final Clock clock;
 
 	GrafanaWebhook(AlertIngestion ingestion, GrafanaProperties grafana, AlertProperties properties, JsonMapper json,
-			Clock clock) {
+			Clock clock, SenderTimestamps window) {
 		this.ingestion = ingestion;
 		this.grafana = grafana;
 		this.limits = properties.limits();
 		this.json = json;
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -61,7 +65,8 @@ class GrafanaWebhook {
 	Receipts receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) byte[] body, WebRequest request) {
 		authenticate(authorization, (body != null) ? body : new byte[0], request);
-		List<Alert> alerts = AlertmanagerPayload.read(Json.parse(this.json, body), INTEGRATION, "1", this.limits);
+		List<Alert> alerts = AlertmanagerPayload.read(Json.parse(this.json, body), INTEGRATION, "1", this.limits,
+				this.window);
 		return Receipts.of(this.ingestion.ingest(alerts));
 	}
 

@@ -19,6 +19,7 @@ import io.incidenttimeline.command.alerts.AlertProperties;
 import io.incidenttimeline.command.alerts.Credentials;
 import io.incidenttimeline.command.alerts.InvalidAlert;
 import io.incidenttimeline.command.alerts.Json;
+import io.incidenttimeline.command.alerts.SenderTimestamps;
 import io.incidenttimeline.command.alerts.TokenBuckets;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.Text;
@@ -77,12 +78,15 @@ class PagerDutyEvents {
 
 	private final TokenBuckets buckets;
 
+	private final SenderTimestamps window;
+
 	PagerDutyEvents(AlertIngestion ingestion, PagerDutyProperties pagerDuty, AlertProperties properties,
-			JsonMapper json) {
+			JsonMapper json, SenderTimestamps window) {
 		this.ingestion = ingestion;
 		this.pagerDuty = pagerDuty;
 		this.limits = properties.limits();
 		this.json = json;
+		this.window = window;
 		this.buckets = new TokenBuckets(pagerDuty.burst(), pagerDuty.eventsPerMinute(), System::nanoTime);
 	}
 
@@ -141,7 +145,7 @@ class PagerDutyEvents {
 		if (payload == null || !payload.isObject()) {
 			throw PagerDutyRejection.invalid(List.of("'payload' is missing or not an object"));
 		}
-		String summary = text(payload, "payload.summary", "summary", true, this.limits.maxSummaryLength(), errors);
+		String summary = prose(payload, "payload.summary", "summary", this.limits.maxSummaryLength(), errors);
 		String source = text(payload, "payload.source", "source", true, MAX_FIELD, errors);
 		String severity = text(payload, "payload.severity", "severity", true, MAX_WORD, errors);
 		if (severity != null && !SEVERITIES.contains(severity)) {
@@ -155,6 +159,9 @@ class PagerDutyEvents {
 			}
 			catch (DateTimeParseException ex) {
 				errors.add("'payload.timestamp' is not an ISO 8601 timestamp");
+			}
+			if (firedAt != null) {
+				this.window.problem(firedAt).ifPresent((problem) -> errors.add("'payload.timestamp' " + problem));
 			}
 		}
 		String component = text(payload, "payload.component", "component", false, FieldLimits.NAME, errors);
@@ -196,6 +203,19 @@ class PagerDutyEvents {
 			List<String> errors) {
 		try {
 			return Json.text(parent, name, path, required, maxLength);
+		}
+		catch (InvalidAlert ex) {
+			errors.add("'" + path + "' " + ex.problems().get(0).message());
+			return null;
+		}
+	}
+
+	/**
+	 * A required prose field: the summary may span lines.
+	 */
+	private static String prose(JsonNode parent, String path, String name, int maxLength, List<String> errors) {
+		try {
+			return Json.prose(parent, name, path, true, maxLength);
 		}
 		catch (InvalidAlert ex) {
 			errors.add("'" + path + "' " + ex.problems().get(0).message());

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import io.incidenttimeline.command.web.FieldProblem;
 import io.incidenttimeline.command.web.InvalidRequestException;
 import io.incidenttimeline.events.FieldLimits;
+import io.incidenttimeline.events.TextRules;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -35,8 +36,6 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 	 */
 	static final String SOURCE_PATTERN = "[a-z0-9][a-z0-9._-]{0," + (FieldLimits.INTEGRATION - 1) + "}";
 
-	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
-
 	private static final Pattern SOURCE = Pattern.compile(SOURCE_PATTERN);
 
 	@Override
@@ -55,8 +54,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 		else if (name.length() > MAX_ACTOR) {
 			problems.add(new FieldProblem(ACTOR_HEADER, "must be at most " + MAX_ACTOR + " characters"));
 		}
-		else if (CONTROL_CHARACTERS.matcher(name).find()) {
-			problems.add(new FieldProblem(ACTOR_HEADER, "must not contain control characters"));
+		else {
+			TextRules.lineProblem(name).ifPresent((message) -> problems.add(new FieldProblem(ACTOR_HEADER, message)));
 		}
 		String source = webRequest.getHeader(SOURCE_HEADER);
 		if (source != null && !SOURCE.matcher(source).matches()) {

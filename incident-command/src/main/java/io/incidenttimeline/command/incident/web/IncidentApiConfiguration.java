@@ -42,8 +42,8 @@ class IncidentApiConfiguration implements WebMvcConfigurer {
 			if (acts) {
 				operation.addParametersItem(new HeaderParameter().name(ActorArgumentResolver.ACTOR_HEADER)
 					.required(true)
-					.description(
-							"who acts: 1 to " + ActorArgumentResolver.MAX_ACTOR + " characters, no control characters")
+					.description("who acts: 1 to " + ActorArgumentResolver.MAX_ACTOR
+							+ " characters, one line of well-formed Unicode")
 					.schema(new StringSchema().minLength(1).maxLength(ActorArgumentResolver.MAX_ACTOR)));
 				operation.addParametersItem(new HeaderParameter().name(ActorArgumentResolver.SOURCE_HEADER)
 					.description("the client or integration acting, default " + ActorArgumentResolver.DEFAULT_SOURCE)

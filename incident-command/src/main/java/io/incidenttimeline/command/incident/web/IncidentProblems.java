@@ -27,8 +27,10 @@ class IncidentProblems {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handle(InvalidCommandException ex) {
-		List<FieldProblem> problems = (ex.field() != null) ? List.of(new FieldProblem(ex.field(), ex.getMessage()))
-				: List.of();
+		List<FieldProblem> problems = ex.violations()
+			.stream()
+			.map((violation) -> new FieldProblem(violation.field(), violation.message()))
+			.toList();
 		return ResponseEntity.of(Problems.invalidInput(ex.getMessage(), problems)).build();
 	}
 
