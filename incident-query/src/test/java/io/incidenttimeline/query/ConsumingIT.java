@@ -297,23 +297,26 @@ class ConsumingIT {
 
 		assertThat(prometheus).contains("incident_query_events_applied_total",
 				"incident_query_duplicates_skipped_total", "incident_query_sequence_gaps_total",
-				"incident_query_parked_events", "incident_query_dead_lettered_total",
+				"incident_query_parked_events", "incident_query_failed_events", "incident_query_dead_lettered_total",
+				"incident_query_retrying", "incident_query_failed_deliveries_total",
 				"kafka_consumer_fetch_manager_records_lag");
 		assertThat(this.api.get("/v3/api-docs").json().path("paths").has("/api/incidents/{id}/timeline")).isTrue();
 		assertThat(this.api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
 	}
 
 	@Test
-	void aProjectionFailureIsRetriedThenDeadLetteredWithoutAnyEffect() {
+	void aProjectionFailureIsRetriedThenParkedForItsIncidentWithoutAnyEffect() {
 		IncidentStory failing = new IncidentStory();
 		IncidentStory healthy = new IncidentStory();
+		double deadBefore = counter("incident.query.dead.lettered");
 		this.topic.send(failing.declared(FailingProjection.TITLE));
 		this.topic.send(healthy.declared());
 
-		ConsumerRecord<String, byte[]> dead = deadLetterFor(failing);
+		JsonNode parked = eventually().until(() -> parkedEntry(failing, 1), (entry) -> entry != null);
 
-		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.lang.IllegalStateException");
-		assertThat(header(dead, "kafka_dlt-exception-message")).contains("projection failed on purpose");
+		assertThat(parked.path("kind").asText()).isEqualTo("failed");
+		assertThat(parked.path("reason").asText())
+			.isEqualTo("java.lang.IllegalStateException: projection failed on purpose");
 		assertThat(FailingProjection.attempts).as("first attempt and three retries").hasValue(4);
 		awaitSequence(healthy, 1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM incident_events WHERE incident_id = ?")
@@ -321,6 +324,7 @@ class ConsumingIT {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(this.api.get("/api/incidents/" + failing.incident()).status()).isEqualTo(404);
+		assertThat(counter("incident.query.dead.lettered")).as("nothing dead-lettered").isEqualTo(deadBefore);
 	}
 
 	@Test
@@ -330,6 +334,16 @@ class ConsumingIT {
 		assertThat(config.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).hasToString("read_committed");
 		assertThat(config.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).isEqualTo("earliest");
 		assertThat(config.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)).isEqualTo(false);
+	}
+
+	private JsonNode parkedEntry(IncidentStory story, long sequence) {
+		for (JsonNode entry : this.api.get("/api/admin/parked").json()) {
+			if (entry.path("incidentId").asText().equals(story.incident().toString())
+					&& entry.path("sequence").asLong() == sequence) {
+				return entry;
+			}
+		}
+		return null;
 	}
 
 	private ConsumerRecord<String, byte[]> deadLetterFor(IncidentStory story) {
@@ -382,8 +396,7 @@ class ConsumingIT {
 	}
 
 	/**
-	 * A projection that fails on one incident's declaration, as a bug or a broken
-	 * database would.
+	 * A projection that fails on one incident's declaration, as a bug would.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FailingProjection {

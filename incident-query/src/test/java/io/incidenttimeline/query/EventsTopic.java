@@ -56,6 +56,22 @@ public final class EventsTopic implements AutoCloseable {
 	}
 
 	/**
+	 * Writes straight to this topic's dead-letter topic, as a dead-letter recoverer
+	 * would, with these headers.
+	 */
+	public void sendDeadLetter(String key, byte[] value, Map<String, byte[]> headers) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic + ".DLT", key, value);
+		record.headers().add("content-type", IncidentEventCodec.CONTENT_TYPE.getBytes());
+		headers.forEach((name, header) -> record.headers().add(name, header));
+		try {
+			this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not send to " + this.topic + ".DLT", ex);
+		}
+	}
+
+	/**
 	 * The first record with that key on this topic's dead-letter topic, read by a fresh
 	 * consumer group, once it is there.
 	 */

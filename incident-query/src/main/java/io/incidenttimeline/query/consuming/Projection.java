@@ -8,8 +8,9 @@ import io.incidenttimeline.events.EventEnvelope;
  * A read model fed by the incident events. Declare an implementation as a Spring bean and
  * the consumer applies every decoded event to it, per incident in sequence order, exactly
  * once, inside the same PostgreSQL transaction that stores the event and advances the
- * incident's progress. Throwing rolls that transaction back: the record is retried and
- * finally dead-lettered.
+ * incident's progress. Throwing rolls that transaction back: the record is retried, for
+ * as long as the failure lasts when it is the database's, a few times otherwise, and then
+ * parked as failed for its incident until an operator retries it.
  * <p>
  * Events of a type this reader does not know never reach a projection. The same events
  * are replayed in (incident, sequence) order after {@link #tables()} are truncated when

@@ -1,6 +1,5 @@
 package io.incidenttimeline.query.metrics;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,13 +10,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * Computes the figures from incident moments, deterministically: values in microseconds,
  * sorted before use; percentiles interpolate linearly between the closest ranks, as
  * PostgreSQL's {@code percentile_cont} does. Medians and high percentiles come first
- * because these durations are heavy-tailed and a mean alone misleads.
+ * because these durations are heavy-tailed and a mean alone misleads. Nothing overflows:
+ * a value saturates at some 292,000 years ({@link Mttx#micros}), sums and differences are
+ * taken in floating point, exact for any sum below 285 years.
  */
 final class MttxCalculator {
 
@@ -31,26 +33,28 @@ final class MttxCalculator {
 	static Figure figure(Mttx metric, List<IncidentMoments> incidents) {
 		List<Long> micros = new ArrayList<>();
 		long missing = 0;
+		long inconsistent = 0;
 		for (IncidentMoments incident : incidents) {
-			Optional<Duration> duration = metric.of(incident);
-			if (duration.isPresent()) {
-				micros.add(duration.get().toNanos() / 1000);
+			OptionalLong value = metric.micros(incident);
+			if (value.isPresent()) {
+				micros.add(value.getAsLong());
 			}
 			else {
 				missing++;
+				inconsistent += metric.isInconsistent(incident) ? 1 : 0;
 			}
 		}
 		long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
 		if (sorted.length == 0) {
-			return new Figure(metric.key(), metric.definition(), 0, missing, null, null, null, null);
+			return new Figure(metric.key(), metric.definition(), 0, missing, inconsistent, null, null, null, null);
 		}
-		long sum = 0;
+		double sum = 0;
 		for (long value : sorted) {
 			sum += value;
 		}
-		return new Figure(metric.key(), metric.definition(), sorted.length, missing, seconds(percentile(sorted, 0.5)),
-				seconds(percentile(sorted, 0.9)), seconds(percentile(sorted, 0.99)),
-				seconds((double) sum / sorted.length));
+		return new Figure(metric.key(), metric.definition(), sorted.length, missing, inconsistent,
+				seconds(percentile(sorted, 0.5)), seconds(percentile(sorted, 0.9)), seconds(percentile(sorted, 0.99)),
+				seconds(sum / sorted.length));
 	}
 
 	/**
@@ -73,7 +77,7 @@ final class MttxCalculator {
 		double rank = fraction * (sorted.length - 1);
 		int lower = (int) Math.floor(rank);
 		int upper = (int) Math.ceil(rank);
-		return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+		return sorted[lower] + (rank - lower) * ((double) sorted[upper] - sorted[lower]);
 	}
 
 	/**
@@ -100,10 +104,12 @@ final class MttxCalculator {
 	}
 
 	/**
-	 * One figure in seconds; the statistics are null when no incident had both moments.
+	 * One figure in seconds; the statistics are null when no incident had a value.
+	 * {@code count} incidents had one, {@code missing} did not, {@code inconsistent} of
+	 * those because their end moment precedes their start.
 	 */
-	record Figure(String metric, String definition, long count, long missing, Double medianSeconds, Double p90Seconds,
-			Double p99Seconds, Double meanSeconds) {
+	record Figure(String metric, String definition, long count, long missing, long inconsistent, Double medianSeconds,
+			Double p90Seconds, Double p99Seconds, Double meanSeconds) {
 	}
 
 	record Period(Instant start, long incidents, List<Figure> figures) {

@@ -2,6 +2,7 @@ package io.incidenttimeline.query.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.query.consuming.EventHistory;
@@ -50,11 +51,15 @@ class MttxMeters {
 				.ifPresent(this::observe));
 	}
 
+	/**
+	 * One observation per figure the incident has a value for, the same value the JSON
+	 * figures use: a missing or inconsistent one is not observed.
+	 */
 	void observe(IncidentMoments moments) {
 		for (Mttx metric : OBSERVED) {
-			metric.of(moments)
-				.filter((duration) -> !duration.isNegative())
-				.ifPresent((duration) -> timer(metric, moments.highestSeverity().label()).record(duration));
+			metric.micros(moments)
+				.ifPresent((micros) -> timer(metric, moments.highestSeverity().label()).record(micros,
+						TimeUnit.MICROSECONDS));
 		}
 	}
 

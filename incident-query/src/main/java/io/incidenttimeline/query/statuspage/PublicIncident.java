@@ -9,15 +9,16 @@ import io.incidenttimeline.events.Severity;
 
 /**
  * An incident as the public may see it: its title, severity, public status and the
- * components it names. {@code updatedAt} moves with every publicly visible change;
- * {@code lastPublicUpdateAt} only with written public updates, for the cadence.
+ * components it names, each once (a legacy declaration may name a service twice).
+ * {@code updatedAt} moves with every publicly visible change; {@code lastPublicUpdateAt}
+ * only with written public updates, for the cadence.
  */
 record PublicIncident(UUID id, String name, Severity severity, IncidentStatus status, List<String> components,
 		Instant createdAt, Instant startedAt, Instant monitoringAt, Instant resolvedAt, Instant updatedAt,
 		Instant lastPublicUpdateAt) {
 
 	PublicIncident {
-		components = List.copyOf(components);
+		components = components.stream().distinct().toList();
 	}
 
 	boolean isOpen() {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The status page tables. Every list is ordered down to a unique key, so the same rows
- * always give the same documents (a rebuild must not change a byte).
+ * always give the same documents (a rebuild must not change a byte). Every insert is
+ * idempotent: a row that exists already is left as it is.
  */
 @Repository
 class StatusPageRepository {
@@ -68,7 +69,8 @@ class StatusPageRepository {
 		this.jdbc
 			.sql("""
 					INSERT INTO status_page_updates (id, incident_id, sequence, status, body, created_at, affected_components)
-					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+					ON CONFLICT (id) DO NOTHING""")
 			.params(update.id(), update.incidentId(), update.sequence(), label(update.status()), update.body(),
 					Timestamptz.of(update.createdAt()), Jsonb.of(affected))
 			.update();
@@ -78,7 +80,8 @@ class StatusPageRepository {
 		for (String component : opened.components()) {
 			this.jdbc.sql("""
 					INSERT INTO status_page_impacts (incident_id, sequence, component, severity, from_at)
-					VALUES (?, ?, ?, ?, ?)""")
+					VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT (incident_id, sequence, component) DO NOTHING""")
 				.params(incident, opened.sequence(), component, opened.severity().label(),
 						Timestamptz.of(opened.from()))
 				.update();

@@ -22,8 +22,8 @@ import io.incidenttimeline.query.consuming.EventHandlers;
  * updates to publish and the impact spans to open or close, in order. What becomes
  * public:
  * <ul>
- * <li>the declaration (title, severity, services as components) with a generated
- * "investigating" update;</li>
+ * <li>the declaration (title, severity, services as components, each once however often
+ * it is named) with a generated "investigating" update;</li>
  * <li>public status updates, with the text as written;</li>
  * <li>status changes, resolution and reopening, each as an update with Statuspage's stock
  * sentence for the new status; the resolution summary and the reopening reason are

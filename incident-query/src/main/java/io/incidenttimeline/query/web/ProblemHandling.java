@@ -6,12 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,12 +28,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * RFC 9457 problems for every error. Bad input is one 400 problem naming every offending
  * parameter in {@code errors} ({@code field}, {@code message}), in the order the
- * parameter record declares them, each told with {@link ParameterMessages}' wording.
+ * parameter record declares them, each told with {@link ParameterMessages}' wording. The
+ * database being unavailable is a 503 with {@code Retry-After}; anything unexpected is
+ * logged with its stack trace and answered as a 500 problem that names no internals.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
 	private static final URI INVALID_PARAMETERS = URI.create("https://incidenttimeline.io/problems/invalid-parameters");
+
+	private static final URI UNAVAILABLE = URI.create("https://incidenttimeline.io/problems/unavailable");
+
+	private static final URI INTERNAL = URI.create("https://incidenttimeline.io/problems/internal-error");
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -53,6 +67,34 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setType(URI.create("https://incidenttimeline.io/problems/not-found"));
 		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<Object> unavailable(Exception ex, WebRequest request) {
+		log.warn("{} answered 503: {}", request.getDescription(false), ex.toString());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is unavailable; try again shortly.");
+		problem.setType(UNAVAILABLE);
+		problem.setTitle("Service unavailable");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("{} failed", request.getDescription(false), ex);
+		return handleExceptionInternal(ex, internalError(), new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
+				request);
+	}
+
+	static ProblemDetail internalError() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; it has been logged.");
+		problem.setType(INTERNAL);
+		problem.setTitle("Internal server error");
 		return problem;
 	}
 

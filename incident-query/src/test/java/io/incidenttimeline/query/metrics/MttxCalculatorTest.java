@@ -1,5 +1,6 @@
 package io.incidenttimeline.query.metrics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 class MttxCalculatorTest {
 
@@ -23,12 +25,12 @@ class MttxCalculatorTest {
 		List<Figure> figures = MttxCalculator.figures(ScriptedIncidents.moments());
 
 		assertThat(figures).containsExactly(
-				new Figure("mttd", Mttx.MTTD.definition(), 5, 0, 300.0, 1560.0, 1776.0, 720.0),
-				new Figure("mtta", Mttx.MTTA.definition(), 4, 1, 120.0, 246.0, 294.6, 165.0),
-				new Figure("mttm", Mttx.MTTM.definition(), 4, 1, 2700.0, 3600.0, 3600.0, 2700.0),
-				new Figure("mttr", Mttx.MTTR.definition(), 4, 1, 4500.0, 9180.0, 10638.0, 5850.0),
-				new Figure("declaredToResolved", Mttx.DECLARED_TO_RESOLVED.definition(), 4, 1, 3300.0, 8430.0, 10293.0,
-						4875.0));
+				new Figure("mttd", Mttx.MTTD.definition(), 5, 0, 0, 300.0, 1560.0, 1776.0, 720.0),
+				new Figure("mtta", Mttx.MTTA.definition(), 4, 1, 0, 120.0, 246.0, 294.6, 165.0),
+				new Figure("mttm", Mttx.MTTM.definition(), 4, 1, 0, 2700.0, 3600.0, 3600.0, 2700.0),
+				new Figure("mttr", Mttx.MTTR.definition(), 4, 1, 0, 4500.0, 9180.0, 10638.0, 5850.0),
+				new Figure("declaredToResolved", Mttx.DECLARED_TO_RESOLVED.definition(), 4, 1, 0, 3300.0, 8430.0,
+						10293.0, 4875.0));
 	}
 
 	@Test
@@ -111,6 +113,51 @@ class MttxCalculatorTest {
 
 		assertThat(a.highestSeverity()).isEqualTo(Severity.SEV_1);
 		assertThat(downgraded.highestSeverity()).isEqualTo(Severity.SEV_1);
+	}
+
+	@Test
+	void durationsOfCenturiesAndMoreGiveFiguresInsteadOfOverflowing() {
+		IncidentStory ledger = new IncidentStory();
+		ledger.declared((declaration) -> declaration.impactStartedAt("0226-11-23T09:58:30Z"));
+		EventEnvelope resolution = ledger.resolved(null);
+		IncidentStory forever = IncidentStory.startingAt(Instant.parse("+999999999-01-01T00:00:00Z"));
+		forever.declared((declaration) -> declaration.impactStartedAt(Instant.parse("-999999999-01-01T00:00:00Z")));
+		forever.resolved(null);
+		IncidentMoments since226 = IncidentMoments.EVENTS.fold(ledger.events()).orElseThrow();
+		IncidentMoments sinceEver = IncidentMoments.EVENTS.fold(forever.events()).orElseThrow();
+		double centuries = Duration.between(Instant.parse("0226-11-23T09:58:30Z"), resolution.occurredAt()).toSeconds();
+
+		Figure one = MttxCalculator.figure(Mttx.MTTR, List.of(since226));
+		Figure both = MttxCalculator.figure(Mttx.MTTR, List.of(since226, sinceEver, sinceEver));
+
+		assertThat(one.count()).isEqualTo(1);
+		assertThat(one.medianSeconds()).isCloseTo(centuries, within(1.0)).isEqualTo(one.meanSeconds());
+		assertThat(both.count()).isEqualTo(3);
+		assertThat(both.medianSeconds()).as("saturated at Long.MAX_VALUE microseconds")
+			.isEqualTo(Long.MAX_VALUE / 1_000_000.0, within(1.0));
+		assertThat(both.meanSeconds()).isPositive().isFinite().isGreaterThan(centuries);
+		assertThat(both.p99Seconds()).isEqualTo(both.medianSeconds());
+	}
+
+	@Test
+	void aFigureWhoseEndPrecedesItsStartCountsAsMissingAndInconsistentWithoutAValue() {
+		IncidentStory story = new IncidentStory();
+		EventEnvelope declared = story.declared();
+		story.at(declared.occurredAt().minus(Duration.ofMinutes(5))).acknowledged();
+		story.at(declared.occurredAt().plus(Duration.ofMinutes(30))).resolved(null);
+		IncidentMoments outOfOrder = IncidentMoments.EVENTS.fold(story.events()).orElseThrow();
+
+		Figure mtta = MttxCalculator.figure(Mttx.MTTA,
+				List.of(outOfOrder, ScriptedIncidents.moments(ScriptedIncidents.A)));
+		Figure mttr = MttxCalculator.figure(Mttx.MTTR, List.of(outOfOrder));
+
+		assertThat(mtta).extracting(Figure::count, Figure::missing, Figure::inconsistent, Figure::medianSeconds)
+			.containsExactly(1L, 1L, 1L, 120.0);
+		assertThat(Mttx.MTTA.micros(outOfOrder)).isEmpty();
+		assertThat(Mttx.MTTA.isInconsistent(outOfOrder)).isTrue();
+		assertThat(Mttx.MTTA.definition()).contains("counts as missing and as inconsistent",
+				"not observed in the Prometheus histogram");
+		assertThat(mttr).extracting(Figure::count, Figure::missing, Figure::inconsistent).containsExactly(1L, 0L, 0L);
 	}
 
 }

@@ -50,6 +50,21 @@ class StatusPageStateTest {
 	}
 
 	@Test
+	void aServiceNamedTwiceIsOneComponentWithOneSpanAndOneAffectedComponent() {
+		this.story.declared(Severity.SEV_1, "Checkout down", "checkout", "checkout", "payments", "checkout");
+		this.story.severity(Severity.SEV_1, Severity.SEV_2, null);
+
+		StatusPageState state = fold();
+
+		assertThat(state.incident().components()).containsExactly("checkout", "payments");
+		assertThat(state.spans()).filteredOn(SpanChange.Opened.class::isInstance)
+			.allSatisfy((opened) -> assertThat(((SpanChange.Opened) opened).components()).containsExactly("checkout",
+					"payments"));
+		assertThat(state.updates().get(0).affectedComponents()).extracting(AffectedComponent::name)
+			.containsExactly("checkout", "payments");
+	}
+
+	@Test
 	void statusChangesAndPublicUpdatesArePublishedWithStockSentencesOrTheirText() {
 		this.story.declared(Severity.SEV_3, "Search slow", "search");
 		EventEnvelope identified = this.story.status(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);

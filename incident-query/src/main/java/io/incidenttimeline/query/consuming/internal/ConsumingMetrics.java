@@ -10,7 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the consumer did, on {@code /actuator/prometheus}. What a consumer transaction did
- * is counted only once it commits, so a retried record is not counted twice.
+ * is counted only once it commits, so a retried record is not counted twice. Records
+ * being retried are counted by {@link Retrying}.
  */
 @Component
 class ConsumingMetrics {
@@ -35,7 +36,10 @@ class ConsumingMetrics {
 			.description("Records sent to the dead-letter topic")
 			.register(registry);
 		Gauge.builder("incident.query.parked.events", parked::count)
-			.description("Events waiting for a missing predecessor")
+			.description("Parked events: waiting for a missing predecessor, or failed")
+			.register(registry);
+		Gauge.builder("incident.query.failed.events", parked::countFailed)
+			.description("Events parked because applying them failed: each holds up its incident until retried")
 			.register(registry);
 	}
 

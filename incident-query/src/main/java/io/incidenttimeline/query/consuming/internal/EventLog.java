@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code incident_events} table: every applied event as it came over the wire plus
  * its envelope fields. It is the source of the timeline, of questions about the past and
- * of projection rebuilds.
+ * of projection rebuilds. The stored fields and every envelope read back carry
+ * {@link SafeText safe} text, the {@code wire} column the bytes as received.
  */
 @Component
 class EventLog implements EventHistory {
@@ -28,7 +29,8 @@ class EventLog implements EventHistory {
 	private static final String INSERT = """
 			INSERT INTO incident_events (incident_id, sequence, event_id, type, schema_version, occurred_at,
 			  recorded_at, actor, source, known, payload, wire, applied_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+			ON CONFLICT (incident_id, sequence) DO NOTHING""";
 
 	private final JdbcClient jdbc;
 
@@ -86,7 +88,7 @@ class EventLog implements EventHistory {
 		return this.jdbc
 			.sql("SELECT wire FROM incident_events WHERE incident_id = ? AND known AND " + bound + " ORDER BY sequence")
 			.params(incident.value(), limit)
-			.query((rs, row) -> IncidentEventCodec.decode(rs.getBytes("wire")))
+			.query((rs, row) -> IncomingEvent.envelope(rs.getBytes("wire")))
 			.list();
 	}
 
@@ -105,7 +107,7 @@ class EventLog implements EventHistory {
 	}
 
 	private static StoredEvent stored(ResultSet rs) throws SQLException {
-		EventEnvelope envelope = rs.getBoolean("known") ? IncidentEventCodec.decode(rs.getBytes("wire")) : null;
+		EventEnvelope envelope = rs.getBoolean("known") ? IncomingEvent.envelope(rs.getBytes("wire")) : null;
 		return new StoredEvent(rs.getLong("sequence"), rs.getObject("event_id", UUID.class), rs.getString("type"),
 				rs.getInt("schema_version"), Timestamptz.read(rs, "occurred_at"), Timestamptz.read(rs, "recorded_at"),
 				rs.getString("actor"), rs.getString("source"), envelope, rs.getString("payload"));

@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * event to every projection, store it, and apply the parked successors it unblocks.
  * Publishes {@link EventsApplied} (and, for the counters, {@link Consumed}) inside the
  * transaction, for listeners that act once it has committed.
+ * <p>
+ * An event whose application keeps failing is parked as failed ({@link #parkFailed}): its
+ * incident waits, its later events park behind it, and {@link #retry} applies it and them
+ * once the cause is fixed.
  */
 @Component
 class EventSequencer {
@@ -52,19 +56,62 @@ class EventSequencer {
 		this.clock = Clock.systemUTC();
 	}
 
-	/**
-	 * @throws io.incidenttimeline.events.MalformedEventException for bytes that are no
-	 * incident event
-	 */
 	@Transactional
-	public void receive(byte[] wire) {
+	public void receive(IncomingEvent event) {
 		Consumed consumed = new Consumed();
 		List<EventEnvelope> applied = new ArrayList<>();
-		sequence(IncomingEvent.read(wire), consumed, applied);
-		if (!applied.isEmpty()) {
-			this.publisher.publishEvent(new EventsApplied(applied));
+		sequence(event, consumed, applied);
+		publish(consumed, applied);
+	}
+
+	/**
+	 * Applies the incident's parked event that is next in sequence, then the parked
+	 * successors it unblocks.
+	 * @throws NothingToRetry when no parked event is next in sequence
+	 * @throws RetryFailed when applying fails again; everything stays as it was
+	 */
+	@Transactional
+	public Retried retry(IncidentId incident) {
+		long last = this.progress.lockAndRead(incident);
+		byte[] wire = this.parked.take(incident, last + 1)
+			.orElseThrow(() -> new NothingToRetry(incident, last, this.parked.of(incident)));
+		Consumed consumed = new Consumed();
+		List<EventEnvelope> applied = new ArrayList<>();
+		Instant now = this.clock.instant();
+		IncomingEvent next = IncomingEvent.read(wire);
+		try {
+			apply(next, now, consumed, applied);
+			Optional<byte[]> successor;
+			while ((successor = this.parked.take(incident, next.sequence() + 1)).isPresent()) {
+				next = IncomingEvent.read(successor.get());
+				apply(next, now, consumed, applied);
+			}
 		}
-		this.publisher.publishEvent(consumed);
+		catch (RuntimeException ex) {
+			throw new RetryFailed(next.sequence(), ex);
+		}
+		this.progress.advance(incident, next.sequence(), next.recordedAt(), now);
+		long through = next.sequence();
+		publish(consumed, applied);
+		log.info("incident {}: retried sequence {}; applied through {}", incident, last + 1, through);
+		return new Retried(incident, through - last, through);
+	}
+
+	/**
+	 * Parks an event whose application failed deterministically, with the reason, unless
+	 * it has been applied meanwhile.
+	 * @return whether it is parked
+	 */
+	@Transactional
+	public boolean parkFailed(IncomingEvent event, String reason) {
+		long last = this.progress.lockAndRead(event.incidentId());
+		if (event.sequence() <= last) {
+			return false;
+		}
+		this.parked.parkFailed(event, reason, this.clock.instant());
+		log.error("incident {}: sequence {} parked as failed, the incident waits until it is retried: {}",
+				event.incidentId(), event.sequence(), reason);
+		return true;
 	}
 
 	private void sequence(IncomingEvent event, Consumed consumed, List<EventEnvelope> applied) {
@@ -77,13 +124,26 @@ class EventSequencer {
 		}
 		Instant now = this.clock.instant();
 		if (event.sequence() > last + 1) {
-			if (this.parked.park(event, now)) {
+			if (this.parked.parkWaiting(event, last, now)) {
 				log.warn("incident {}: sequence {} arrived before {}; parked until the gap closes", incident,
 						event.sequence(), last + 1);
 				consumed.gap();
 			}
 			return;
 		}
+		// a copy parked as failed is superseded by this delivery, which either applies or
+		// fails again
+		this.parked.take(incident, event.sequence());
+		applyInOrder(event, now, consumed, applied);
+	}
+
+	/**
+	 * Applies the event, which is next in sequence, and the parked successors it
+	 * unblocks, and advances the incident's progress.
+	 * @return the last sequence applied
+	 */
+	private long applyInOrder(IncomingEvent event, Instant now, Consumed consumed, List<EventEnvelope> applied) {
+		IncidentId incident = event.incidentId();
 		IncomingEvent next = event;
 		apply(next, now, consumed, applied);
 		Optional<byte[]> successor;
@@ -92,6 +152,7 @@ class EventSequencer {
 			apply(next, now, consumed, applied);
 		}
 		this.progress.advance(incident, next.sequence(), next.recordedAt(), now);
+		return next.sequence();
 	}
 
 	private void apply(IncomingEvent event, Instant now, Consumed consumed, List<EventEnvelope> applied) {
@@ -106,6 +167,60 @@ class EventSequencer {
 			consumed.unknown(unknown.type());
 		}
 		this.eventLog.append(event, now);
+	}
+
+	private void publish(Consumed consumed, List<EventEnvelope> applied) {
+		if (!applied.isEmpty()) {
+			this.publisher.publishEvent(new EventsApplied(applied));
+		}
+		this.publisher.publishEvent(consumed);
+	}
+
+	/**
+	 * What a retry applied: {@code applied} events, through {@code lastSequence}.
+	 */
+	record Retried(IncidentId incidentId, long applied, long lastSequence) {
+	}
+
+	/**
+	 * Applying a retried event, or one of the successors it unblocked ({@link #sequence}
+	 * says which), failed again.
+	 */
+	static final class RetryFailed extends RuntimeException {
+
+		private final long sequence;
+
+		RetryFailed(long sequence, RuntimeException cause) {
+			super("sequence " + sequence + " failed: " + Failures.reason(cause), cause);
+			this.sequence = sequence;
+		}
+
+		long sequence() {
+			return this.sequence;
+		}
+
+	}
+
+	/**
+	 * The incident has no parked event that is next in sequence: nothing is parked, or
+	 * what is parked waits for an event that has not arrived.
+	 */
+	static final class NothingToRetry extends RuntimeException {
+
+		private final transient List<ParkedEvents.Parked> parked;
+
+		NothingToRetry(IncidentId incident, long last, List<ParkedEvents.Parked> parked) {
+			super(parked.isEmpty() ? "incident " + incident + " has no parked event"
+					: "incident " + incident + " waits for sequence " + (last + 1)
+							+ ", which has not arrived: re-drive it from the dead-letter topic"
+							+ " (POST /api/admin/dead-letters/redrive) or publish it again from the command side");
+			this.parked = List.copyOf(parked);
+		}
+
+		boolean nothingParked() {
+			return this.parked.isEmpty();
+		}
+
 	}
 
 }

@@ -18,6 +18,8 @@ import io.incidenttimeline.events.UnknownEventTypeException;
 /**
  * A record value read off the topic: an event this reader understands, or a well-formed
  * one of a type only a newer producer knows, which still occupies its sequence number.
+ * Every string in it has been made {@link SafeText safe} before decoding; {@link #wire()}
+ * stays the bytes as received.
  */
 sealed interface IncomingEvent {
 
@@ -33,12 +35,27 @@ sealed interface IncomingEvent {
 	 * @throws MalformedEventException when the bytes are no incident event at all
 	 */
 	static IncomingEvent read(byte[] wire) {
+		if (wire == null) {
+			throw new MalformedEventException("a record without a value", null);
+		}
+		byte[] safe = SafeText.ofJson(wire);
 		try {
-			return new Known(IncidentEventCodec.decode(wire), wire);
+			return new Known(IncidentEventCodec.decode(safe), wire);
 		}
 		catch (UnknownEventTypeException ex) {
-			return Unknown.of(ex, wire);
+			return Unknown.of(ex, safe, wire);
 		}
+	}
+
+	/**
+	 * The envelope of bytes stored as an event of a known type, read as {@link #read}
+	 * reads it.
+	 */
+	static EventEnvelope envelope(byte[] wire) {
+		if (read(wire) instanceof Known known) {
+			return known.envelope();
+		}
+		throw new IllegalStateException("a stored event of a known type no longer decodes as one");
 	}
 
 	record Known(EventEnvelope envelope, byte[] wire) implements IncomingEvent {
@@ -72,10 +89,10 @@ sealed interface IncomingEvent {
 
 		private static final Pattern OUR_TYPE = Pattern.compile("io\\.incidenttimeline\\.(\\w+)\\.v(\\d+)");
 
-		static Unknown of(UnknownEventTypeException ex, byte[] wire) {
+		static Unknown of(UnknownEventTypeException ex, byte[] safe, byte[] wire) {
 			JsonNode json;
 			try {
-				json = MAPPER.readTree(wire);
+				json = MAPPER.readTree(safe);
 			}
 			catch (IOException readable) {
 				throw new MalformedEventException("unknown event type that is not JSON", readable);
