@@ -63,10 +63,9 @@ class EndToEndIT {
 				new String[] { "roles", "alice", "{\"role\":\"comms_lead\",\"assignee\":\"carol\"}" },
 				new String[] { "status", "bob", "{\"status\":\"identified\"}" },
 				new String[] { "updates", "carol", "{\"visibility\":\"public\",\"body\":\"We are rolling back.\"}" },
-				new String[] { "mitigations", "bob",
-						"{\"kind\":\"rollback\",\"description\":\"Rolled back to v41\",\"occurredAt\":\"" + backdated
-								+ "\"}" },
-				new String[] { "notes", "dave", "{\"note\":\"Error rate back under 0.1%\"}" },
+				new String[] { "mitigations", "bob", "{\"kind\":\"rollback\",\"description\":\"Rolled back to v41\"}" },
+				new String[] { "notes", "dave",
+						"{\"note\":\"Error rate first rose here\",\"occurredAt\":\"" + backdated + "\"}" },
 				new String[] { "status", "bob", "{\"status\":\"monitoring\"}" },
 				new String[] { "resolution", "alice", "{\"summary\":\"Rollback fixed checkout\"}" },
 				new String[] { "reopening", "bob", "{\"reason\":\"Errors are back in eu-west\"}" },
@@ -91,14 +90,14 @@ class EndToEndIT {
 			assertThat(entry.get("recordedAt")).as("recordedAt of %d", expected.sequence())
 				.isEqualTo(expected.recordedAt());
 		}
-		Map<String, Object> mitigation = timeline.stream()
-			.filter((e) -> ((Number) e.get("sequence")).longValue() == 7)
+		Map<String, Object> note = timeline.stream()
+			.filter((e) -> ((Number) e.get("sequence")).longValue() == 8)
 			.findFirst()
 			.orElseThrow();
-		assertThat(mitigation.get("backdated")).isEqualTo(true);
+		assertThat(note.get("backdated")).isEqualTo(true);
 		assertThat(((Number) timeline.get(0).get("sequence")).longValue())
-			.as("ordered by occurredAt: the backdated mitigation comes first")
-			.isEqualTo(7);
+			.as("ordered by occurredAt: the backdated note comes first")
+			.isEqualTo(8);
 		assertThat(this.http.get(queries("/api/incidents/" + id)).<String>read("$.status")).isEqualTo("resolved");
 	}
 
