@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * What text every view can hold: well-formed Unicode (no unpaired surrogate, which no
- * UTF-8 encoder can write) without control characters (PostgreSQL refuses NUL in
- * {@code text} and {@code jsonb}; XML refuses most of them; none of them means anything
- * to a reader). Prose fields ({@link MultiLine}) may also hold newlines and tabs; titles,
- * names, services and labels hold a single line. The command side checks every event
- * before it stores it, so whatever it stores every projection can apply.
+ * UTF-8 encoder can write; not U+FFFE or U+FFFF, which XML refuses) without control
+ * characters (PostgreSQL refuses NUL in {@code text} and {@code jsonb}; XML refuses most
+ * of them; none of them means anything to a reader). Prose fields ({@link MultiLine}) may
+ * also hold newlines and tabs; titles, names, services and labels hold a single line. The
+ * command side checks every event before it stores it, so whatever it stores every
+ * projection can apply.
  */
 public final class TextRules {
 
@@ -103,6 +104,9 @@ public final class TextRules {
 			}
 			if (Character.isLowSurrogate(c)) {
 				return Optional.of("must be well-formed Unicode: an unpaired surrogate at position " + i);
+			}
+			if (c == '\uFFFE' || c == '\uFFFF') {
+				return Optional.of("must not contain the noncharacters U+FFFE or U+FFFF");
 			}
 			if (Character.isISOControl(c) && !(prose && allowedInProse(value, i))) {
 				return Optional.of(prose ? "must not contain control characters other than newline and tab"

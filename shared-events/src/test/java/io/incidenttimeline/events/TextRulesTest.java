@@ -37,6 +37,12 @@ class TextRulesTest {
 	}
 
 	@Test
+	void theNoncharactersXmlRefusesAreRefused() {
+		assertThat(TextRules.lineProblem("a\uFFFFb")).get().asString().contains("U+FFFF");
+		assertThat(TextRules.proseProblem("a\uFFFEb")).isPresent();
+	}
+
+	@Test
 	void unpairedSurrogatesAreNotUnicode() {
 		assertThat(TextRules.lineProblem("high \uD83D alone")).get().asString().contains("unpaired surrogate");
 		assertThat(TextRules.lineProblem("low \uDD25 alone")).get().asString().contains("unpaired surrogate");
