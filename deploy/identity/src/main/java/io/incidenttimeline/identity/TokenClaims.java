@@ -18,9 +18,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Adds who the token is about to access and ID tokens: {@code name},
  * {@code preferred_username} and {@code roles} (without the {@code ROLE_} prefix), and to
- * access tokens the audiences the client is registered with. A person's roles come from
- * their {@code ROLE_*} authorities; a client-credentials token's from the client's
- * settings.
+ * access tokens the audiences the client is registered with and the {@code client_id}. A
+ * person's roles come from their {@code ROLE_*} authorities; a client-credentials token's
+ * from the client's settings.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -55,6 +55,9 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			claims.claim(ROLES, roles(person));
 		}
 		if (accessToken) {
+			// RFC 9068: the client the token was issued to, which resource servers record
+			// as the source
+			claims.claim("client_id", client.getClientId());
 			List<String> audience = new ArrayList<>();
 			audience.add(client.getClientId());
 			audience.addAll(client.getClientSettings().<List<String>>getSetting(SampleClients.AUDIENCES));
