@@ -12,7 +12,10 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The command API as a client sees it: raw JSON in, status, headers and JSON out.
+ * The command API as a client sees it: raw JSON in, status, headers and JSON out. Every
+ * request carries a real access token of one sample person ({@link TestIdentity}), alice
+ * (a responder) unless {@link #as} names another; an explicit {@code Authorization}
+ * header replaces it.
  */
 public final class CommandApi {
 
@@ -20,8 +23,36 @@ public final class CommandApi {
 
 	private final RestTestClient client;
 
+	private final int port;
+
+	/**
+	 * Who the requests come from: a sample person or client, or null for nobody.
+	 */
+	private final String who;
+
 	public CommandApi(int port) {
+		this(port, "alice");
+	}
+
+	private CommandApi(int port, String who) {
+		this.port = port;
+		this.who = who;
 		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	/**
+	 * The same API, called by another sample person or client (carol the commander,
+	 * victor the viewer, ada the admin, automation, ...).
+	 */
+	public CommandApi as(String who) {
+		return new CommandApi(this.port, who);
+	}
+
+	/**
+	 * The same API, called without any credential.
+	 */
+	public CommandApi anonymous() {
+		return new CommandApi(this.port, null);
 	}
 
 	public Response post(String path, String json, String... headers) {
@@ -29,8 +60,7 @@ public final class CommandApi {
 	}
 
 	public Response post(String path, MediaType contentType, String body, String... headers) {
-		List<String> all = new ArrayList<>(List.of("X-Actor", "alice"));
-		all.addAll(List.of(headers));
+		List<String> all = authorization(headers);
 		return send(this.client.post()
 			.uri(path)
 			.contentType(contentType)
@@ -40,21 +70,9 @@ public final class CommandApi {
 			.returnResult(String.class));
 	}
 
-	public Response postWithoutActor(String path, String json) {
-		return send(this.client.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
-			.exchange()
-			.returnResult(String.class));
-	}
-
 	public Response get(String path, String... headers) {
-		return send(this.client.get()
-			.uri(path)
-			.headers((h) -> apply(h, List.of(headers)))
-			.exchange()
-			.returnResult(String.class));
+		List<String> all = authorization(headers);
+		return send(this.client.get().uri(path).headers((h) -> apply(h, all)).exchange().returnResult(String.class));
 	}
 
 	public String declare() {
@@ -64,6 +82,15 @@ public final class CommandApi {
 			throw new IllegalStateException("declaration failed: " + response);
 		}
 		return response.json().get("incidentId").asString();
+	}
+
+	private List<String> authorization(String... headers) {
+		List<String> all = new ArrayList<>();
+		if (this.who != null) {
+			all.addAll(List.of(HttpHeaders.AUTHORIZATION, TestIdentity.bearer(this.who)));
+		}
+		all.addAll(List.of(headers));
+		return all;
 	}
 
 	private static void apply(HttpHeaders target, List<String> namesAndValues) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,9 @@ class CommandApiIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -47,41 +51,47 @@ class CommandApiIT {
 		this.api = new CommandApi(this.port);
 	}
 
+	/**
+	 * Carol, a commander, may send every command (a responder may not resolve or reopen):
+	 * each event records her subject as actor, her display name and the client she signed
+	 * in with as source.
+	 */
 	@Test
 	void everyCommandIsStoredInOrderWithTheTimesItReturned() {
-		Response declared = this.api.post("/api/incidents", """
+		CommandApi carol = this.api.as("carol");
+		Response declared = carol.post("/api/incidents", """
 				{"title":"Checkout fails","severity":"SEV-1","services":["checkout","payments"],
 				 "impactStartedAt":"2026-01-01T09:00:00+01:00","commander":"alice",
-				 "occurredAt":"2026-01-01T08:05:00.1234567Z"}""", "X-Source", "web");
+				 "occurredAt":"2026-01-01T08:05:00.1234567Z"}""");
 		assertThat(declared.status()).isEqualTo(201);
 		String id = declared.json().get("incidentId").asString();
 		assertThat(declared.headers().getLocation()).hasToString("/api/incidents/" + id);
 		assertThat(declared.json().get("sequence").asLong()).isEqualTo(1);
 
 		List<Response> responses = new ArrayList<>(List.of(declared));
-		responses.add(this.api.post(path(id, "severity"), """
+		responses.add(carol.post(path(id, "severity"), """
 				{"severity":"SEV-2","reason":"contained"}"""));
-		responses.add(this.api.post(path(id, "acknowledgements"), "{}"));
-		responses.add(this.api.post(path(id, "status"), """
+		responses.add(carol.post(path(id, "acknowledgements"), "{}"));
+		responses.add(carol.post(path(id, "status"), """
 				{"status":"identified"}"""));
-		responses.add(this.api.post(path(id, "mitigations"), """
+		responses.add(carol.post(path(id, "mitigations"), """
 				{"kind":"rollback","description":"rolled back 4.2"}"""));
-		responses.add(this.api.post(path(id, "roles"), """
+		responses.add(carol.post(path(id, "roles"), """
 				{"role":"comms_lead","assignee":"carol"}"""));
-		responses.add(this.api.post(path(id, "updates"), """
+		responses.add(carol.post(path(id, "updates"), """
 				{"visibility":"public","body":"We rolled back."}"""));
-		responses.add(this.api.post(path(id, "notes"), """
+		responses.add(carol.post(path(id, "notes"), """
 				{"note":"error rate back to normal"}"""));
-		responses.add(this.api.post(path(id, "resolution"), """
+		responses.add(carol.post(path(id, "resolution"), """
 				{"summary":"bad deploy"}"""));
-		responses.add(this.api.post(path(id, "reopening"), """
+		responses.add(carol.post(path(id, "reopening"), """
 				{"reason":"errors are back"}"""));
 		for (int i = 0; i < responses.size(); i++) {
 			assertThat(responses.get(i).status()).as(responses.get(i).body()).isIn(200, 201);
 			assertThat(responses.get(i).json().get("sequence").asLong()).isEqualTo(i + 1);
 		}
 
-		Response trail = this.api.get(path(id, "events"));
+		Response trail = carol.get(path(id, "events"));
 		assertThat(trail.status()).isEqualTo(200);
 		JsonNode events = trail.json();
 		assertThat(events.size()).isEqualTo(10);
@@ -93,7 +103,8 @@ class CommandApiIT {
 			assertThat(event.get("recordedAt").asString())
 				.isEqualTo(responses.get(i).json().get("recordedAt").asString())
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-			assertThat(event.get("actor").asString()).isEqualTo("alice");
+			assertThat(event.get("actor").asString()).isEqualTo("carol");
+			assertThat(event.get("actorName").asString()).isEqualTo("Carol Dubois");
 			assertThat(event.get("schemaVersion").asInt()).as("IncidentDeclared is v2: it records its opening alert")
 				.isEqualTo((i == 0) ? 2 : 1);
 		}
@@ -101,12 +112,13 @@ class CommandApiIT {
 				"StatusChanged", "MitigationApplied", "RoleAssigned", "StatusUpdatePosted", "TimelineNoteAdded",
 				"IncidentResolved", "IncidentReopened");
 		JsonNode declaration = events.get(0);
-		assertThat(declaration.get("source").asString()).isEqualTo("web");
+		assertThat(declaration.get("source").asString()).as("the client carol signed in with")
+			.isEqualTo("incident-cli");
 		assertThat(declaration.get("occurredAt").asString()).isEqualTo("2026-01-01T08:05:00.123456Z");
 		assertThat(declaration.get("backdated").asBoolean()).isTrue();
 		assertThat(declaration.get("payload").get("impactStartedAt").asString())
 			.isEqualTo("2026-01-01T08:00:00.000000Z");
-		assertThat(events.get(1).get("source").asString()).isEqualTo("api");
+		assertThat(events.get(1).get("source").asString()).isEqualTo("incident-cli");
 		assertThat(events.get(1).get("backdated").asBoolean()).isFalse();
 
 		assertThat(this.jdbc.queryForList(
@@ -115,12 +127,81 @@ class CommandApiIT {
 			.containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
 	}
 
+	/**
+	 * Who acts is the token's subject: the headers that used to name the actor and the
+	 * client change nothing, and are not validated either.
+	 */
+	@Test
+	void theActorIsTheAuthenticatedCallerWhateverTheHeadersSay() {
+		String id = this.api.declare();
+
+		Response note = this.api.post(path(id, "notes"), "{\"note\":\"who wrote this?\"}", "X-Actor", "mallory",
+				"X-Source", "Bad Source");
+
+		assertThat(note.status()).as(note.body()).isEqualTo(200);
+		JsonNode event = this.api.get(path(id, "events")).json().get(1);
+		assertThat(event.get("actor").asString()).isEqualTo("alice");
+		assertThat(event.get("actorName").asString()).isEqualTo("Alice Martín");
+		assertThat(event.get("source").asString()).isEqualTo("incident-cli");
+	}
+
+	/**
+	 * A machine's own token (client credentials) acts as the machine, through itself.
+	 */
+	@Test
+	void automationActsAsItself() {
+		String id = this.api.as("automation").declare();
+
+		JsonNode event = this.api.get(path(id, "events")).json().get(0);
+		assertThat(event.get("actor").asString()).isEqualTo("automation");
+		assertThat(event.get("actorName").asString()).isEqualTo("Automation");
+		assertThat(event.get("source").asString()).isEqualTo("automation");
+	}
+
+	/**
+	 * RFC 8693 delegation: automation acting for a person records the person as actor and
+	 * the automation as source.
+	 */
+	@Test
+	void automationActingForAPersonRecordsThePersonAndTheAutomation() {
+		String token = TestIdentity.signed(Map.of("sub", "alice", "name", "Alice Martín", "client_id", "slack-bot",
+				"act", Map.of("sub", "slack-bot"), "roles", List.of("responder")));
+
+		Response declared = this.api.post("/api/incidents", """
+				{"title":"Checkout fails","severity":"SEV-3","services":["checkout"]}""", "Authorization",
+				"Bearer " + token);
+
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		JsonNode event = this.api.get(path(declared.json().get("incidentId").asString(), "events")).json().get(0);
+		assertThat(event.get("actor").asString()).isEqualTo("alice");
+		assertThat(event.get("source").asString()).isEqualTo("slack-bot");
+	}
+
+	@Test
+	void aResponderMayRaiseTheSeverityButOnlyACommanderMayLowerIt() {
+		String id = this.api.post("/api/incidents", """
+				{"title":"Search is slow","severity":"SEV-3","services":["search"]}""")
+			.json()
+			.get("incidentId")
+			.asString();
+
+		assertThat(this.api.post(path(id, "severity"), "{\"severity\":\"SEV-2\"}").status()).isEqualTo(200);
+		Response lowered = this.api.post(path(id, "severity"), "{\"severity\":\"SEV-4\"}");
+		assertThat(lowered.status()).as(lowered.body()).isEqualTo(403);
+		assertThat(lowered.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(lowered.json().get("type").asString()).endsWith("/forbidden");
+		assertThat(storedEvents(id)).isEqualTo(2);
+
+		assertThat(this.api.as("carol").post(path(id, "severity"), "{\"severity\":\"SEV-4\"}").status()).isEqualTo(200);
+		assertThat(storedEvents(id)).isEqualTo(3);
+	}
+
 	@Test
 	void commandsJoinTheCallersTransaction() {
 		String id = this.api.declare();
 		this.transaction.executeWithoutResult((status) -> {
 			this.commandGateway
-				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", "api", null));
+				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", null, "api", null));
 			status.setRollbackOnly();
 		});
 		assertThat(storedEvents(id)).isEqualTo(1);
@@ -131,7 +212,7 @@ class CommandApiIT {
 		String id = this.api.declare();
 		this.transaction.executeWithoutResult((status) -> {
 			this.commandGateway
-				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", "api", null));
+				.sendAndWait(new AddTimelineNote(IncidentId.parse(id), "never committed", "alice", null, "api", null));
 			status.setRollbackOnly();
 		});
 
@@ -165,9 +246,7 @@ class CommandApiIT {
 				{"title":"x","severity":"SEV-1","services":["a"],"impactStartedAt":"2999-01-01T00:00:00Z"}"""),
 				"impactStartedAt");
 		assertBadInput(this.api.post("/api/incidents/not-a-uuid/notes", "{\"note\":\"x\"}"), "incidentId");
-		assertBadInput(this.api.postWithoutActor(path(id, "notes"), "{\"note\":\"x\"}"), "X-Actor");
-		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Actor", "a".repeat(101)), "X-Actor");
-		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Source", "Bad Source"), "X-Source");
+		assertThat(this.api.anonymous().post(path(id, "notes"), "{\"note\":\"x\"}").status()).isEqualTo(401);
 		assertBadInput(this.api.post(path(id, "status"), "{\"status\":\"resolved\"}"), "status");
 		assertBadInput(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "Idempotency-Key", "k".repeat(256)),
 				"Idempotency-Key");
@@ -215,18 +294,12 @@ class CommandApiIT {
 			.containsEntry("since", notATimestamp)
 			.containsEntry("state", "must be one of firing, acknowledged, resolved")
 			.containsEntry("routed", "must be true or false");
-
-		String id = this.api.declare();
-		assertThat(problems(this.api.postWithoutActor(path(id, "notes"), "{\"note\":\"x\"}"))).containsKey("X-Actor");
-		assertThat(problems(this.api.post(path(id, "notes"), "{\"note\":\"x\"}", "X-Actor", "a".repeat(101), "X-Source",
-				"Bad Source")))
-			.containsOnlyKeys("X-Actor", "X-Source");
 	}
 
 	@Test
 	void resolvedIncidentRejectsNewMitigationWithConflict() {
 		String id = this.api.declare();
-		assertThat(this.api.post(path(id, "resolution"), "{}").status()).isEqualTo(200);
+		assertThat(this.api.as("carol").post(path(id, "resolution"), "{}").status()).isEqualTo(200);
 		Response mitigation = this.api.post(path(id, "mitigations"), """
 				{"kind":"failover","description":"too late"}""");
 		assertThat(mitigation.status()).isEqualTo(409);
@@ -237,7 +310,7 @@ class CommandApiIT {
 	void secondAcknowledgementAnswersWithTheFirst() {
 		String id = this.api.declare();
 		Response first = this.api.post(path(id, "acknowledgements"), "{}");
-		Response second = this.api.post(path(id, "acknowledgements"), "{}", "X-Actor", "bob");
+		Response second = this.api.as("carol").post(path(id, "acknowledgements"), "{}");
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(second.body()).isEqualTo(first.body());
 		assertThat(storedEvents(id)).isEqualTo(2);
@@ -268,14 +341,15 @@ class CommandApiIT {
 
 	@Test
 	void failedCommandStoresNoIdempotencyKey() {
-		String id = this.api.declare();
+		CommandApi carol = this.api.as("carol");
+		String id = carol.declare();
 		String key = UUID.randomUUID().toString();
-		assertThat(this.api.post(path(id, "severity"), "{\"severity\":\"SEV-1\"}", "Idempotency-Key", key).status())
+		assertThat(carol.post(path(id, "severity"), "{\"severity\":\"SEV-1\"}", "Idempotency-Key", key).status())
 			.isEqualTo(409);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?",
 				Long.class, key))
 			.isZero();
-		Response fixed = this.api.post(path(id, "severity"), "{\"severity\":\"SEV-2\"}", "Idempotency-Key", key);
+		Response fixed = carol.post(path(id, "severity"), "{\"severity\":\"SEV-2\"}", "Idempotency-Key", key);
 		assertThat(fixed.status()).isEqualTo(200);
 		assertThat(storedEvents(id)).isEqualTo(2);
 	}
@@ -318,16 +392,38 @@ class CommandApiIT {
 				declareHeaders.add(parameter.get("name").asString());
 			}
 		});
-		assertThat(declareHeaders).containsExactlyInAnyOrder("X-Actor", "X-Source", "Idempotency-Key");
+		assertThat(declareHeaders).as("who acts comes from the token, not from headers")
+			.containsExactly("Idempotency-Key");
 		assertThat(paths.get("/api/incidents").get("post").get("parameters").toString()).doesNotContain("\"actor\"");
+		JsonNode bearer = docs.json().get("components").get("securitySchemes").get("bearer");
+		assertThat(bearer.get("type").asString()).isEqualTo("http");
+		assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
+		assertThat(docs.json().get("security").toString()).contains("bearer");
+		assertThat(paths.get("/api/alerts/alertmanager").get("post").get("security").size())
+			.as("webhooks take their sender's own credential")
+			.isZero();
 	}
 
+	/**
+	 * Actuator lives on the management port only: health, info and metrics for anyone
+	 * there, nothing on the public port.
+	 */
 	@Test
-	void actuatorExposesHealthAndPrometheus() {
-		assertThat(this.api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
-		Response prometheus = this.api.get("/actuator/prometheus");
+	void actuatorExposesHealthAndPrometheusOnTheManagementPortOnly() {
+		CommandApi management = new CommandApi(this.managementPort).anonymous();
+		assertThat(management.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+		assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/info").status()).isEqualTo(200);
+		Response prometheus = management.get("/actuator/prometheus");
 		assertThat(prometheus.status()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+
+		for (CommandApi client : List.of(this.api.anonymous(), this.api.as("ada"))) {
+			for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator")) {
+				assertThat(client.get(path).status()).as(path + " on the public port").isEqualTo(404);
+			}
+		}
 	}
 
 	private static void assertBadInput(Response response, String field) {

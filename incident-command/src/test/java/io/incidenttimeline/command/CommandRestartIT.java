@@ -129,6 +129,7 @@ class CommandRestartIT {
 	private static ConfigurableApplicationContext start(TestPostgres.Database database) {
 		return new SpringApplicationBuilder(IncidentCommandApplication.class)
 			.initializers(new TestInfrastructure(database))
+			.profiles(TestInfrastructure.PROFILE)
 			.run("--server.port=0");
 	}
 

@@ -59,6 +59,7 @@ class DatabaseOutageIT {
 				this.database.password());
 		this.service = new SpringApplicationBuilder(IncidentCommandApplication.class)
 			.initializers(new TestInfrastructure(proxied))
+			.profiles(TestInfrastructure.PROFILE)
 			.run("--server.port=0");
 		this.api = new CommandApi(
 				this.service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));

@@ -133,7 +133,7 @@ class MeasuredCasesIT {
 		String id = declareAt(declaredAt);
 		long before = storedEvents();
 
-		Response early = this.api.post(path(id, "resolution"), """
+		Response early = this.api.as("carol").post(path(id, "resolution"), """
 				{"summary":"rolled back","occurredAt":"%s"}""".formatted(declaredAt.minusSeconds(60)));
 
 		assertThat(problems(early)).containsOnlyKeys("occurredAt");

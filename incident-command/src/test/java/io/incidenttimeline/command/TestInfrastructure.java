@@ -12,9 +12,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points a service context at real PostgreSQL and Kafka: each context a fresh database of
  * its own (test classes sharing a cached context share it), unless two contexts are to
- * share one, as two instances of the service do.
+ * share one, as two instances of the service do; at the local identity provider
+ * ({@link TestIdentity}); and at a free management port. Contexts run with the
+ * {@value #PROFILE} profile, as the local run does: its sample alert credentials are what
+ * the tests present.
  */
 public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String PROFILE = "local";
 
 	private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
@@ -43,7 +48,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 		TestPropertyValues
 			.of("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(),
-					"spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers())
+					"spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+					"incident-timeline.oidc.issuer-uri=" + TestIdentity.issuer(), "management.server.port=0")
 			.applyTo(context);
 	}
 

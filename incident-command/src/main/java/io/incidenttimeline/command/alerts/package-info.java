@@ -4,7 +4,7 @@
  * sub-package ({@code alertmanager}, {@code grafana}, {@code pagerduty},
  * {@code cloudevents}) with its own endpoint and credentials.
  */
-@ApplicationModule(displayName = "Alerts", allowedDependencies = { "incident", "web" })
+@ApplicationModule(displayName = "Alerts", allowedDependencies = { "incident", "security", "web" })
 package io.incidenttimeline.command.alerts;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,8 +9,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * A responder takes the incident on. Only the first acknowledgement is recorded.
  */
-public record AcknowledgeIncident(@TargetAggregateIdentifier IncidentId incidentId, String actor, String source,
-		Instant occurredAt) {
+public record AcknowledgeIncident(@TargetAggregateIdentifier IncidentId incidentId, String actor, String actorName,
+		String source, Instant occurredAt) {
 
 	public AcknowledgeIncident {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Adds a free-text note to the incident's timeline.
  */
 public record AddTimelineNote(@TargetAggregateIdentifier IncidentId incidentId, String note, String actor,
-		String source, Instant occurredAt) {
+		String actorName, String source, Instant occurredAt) {
 
 	public AddTimelineNote {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Records a mitigation that was applied (rollback, feature flag, failover...).
  */
 public record ApplyMitigation(@TargetAggregateIdentifier IncidentId incidentId, MitigationKind kind, String description,
-		String actor, String source, Instant occurredAt) {
+		String actor, String actorName, String source, Instant occurredAt) {
 
 	public ApplyMitigation {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Gives an incident role to someone.
  */
 public record AssignRole(@TargetAggregateIdentifier IncidentId incidentId, Role role, String assignee, String actor,
-		String source, Instant occurredAt) {
+		String actorName, String source, Instant occurredAt) {
 
 	public AssignRole {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

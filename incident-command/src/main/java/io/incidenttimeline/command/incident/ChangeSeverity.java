@@ -8,10 +8,13 @@ import io.incidenttimeline.events.Severity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Moves the incident to another severity; the reason is optional.
+ * Moves the incident to another severity; the reason is optional. Raising it is every
+ * responder's call; lowering it (a downgrade, to a less severe level) is a commander's:
+ * {@code mayDowngrade} says whether the sender may, and the incident, which alone knows
+ * the current severity, refuses a downgrade otherwise ({@link NotAllowedException}).
  */
 public record ChangeSeverity(@TargetAggregateIdentifier IncidentId incidentId, Severity severity, String reason,
-		String actor, String source, Instant occurredAt) {
+		String actor, String actorName, String source, Instant occurredAt, boolean mayDowngrade) {
 
 	public ChangeSeverity {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

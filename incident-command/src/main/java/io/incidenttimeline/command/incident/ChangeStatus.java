@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Moves an open incident along investigating, identified, monitoring.
  */
 public record ChangeStatus(@TargetAggregateIdentifier IncidentId incidentId, IncidentStatus status, String actor,
-		String source, Instant occurredAt) {
+		String actorName, String source, Instant occurredAt) {
 
 	public ChangeStatus {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -3,7 +3,11 @@ package io.incidenttimeline.command.incident;
 import java.util.Objects;
 
 /**
- * Checks every command shares: who sent it and through which client.
+ * Checks every command shares: who sent it and through which client. Every command a
+ * person sends names its {@code actor} (a stable id: the token's subject),
+ * {@code actorName} (the display name the identity provider gave, optional) and
+ * {@code source} (the client that presented the token); the incident records them on each
+ * event it applies.
  */
 final class Commands {
 

@@ -13,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * missing {@code occurredAt} means now, on the server's clock.
  */
 public record DeclareIncident(@TargetAggregateIdentifier IncidentId incidentId, String title, Severity severity,
-		List<String> services, Instant impactStartedAt, String commander, String actor, String source,
+		List<String> services, Instant impactStartedAt, String commander, String actor, String actorName, String source,
 		Instant occurredAt) {
 
 	public DeclareIncident {

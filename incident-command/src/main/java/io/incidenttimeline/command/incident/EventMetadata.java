@@ -5,13 +5,20 @@ import java.time.Instant;
 import io.incidenttimeline.events.Timestamps;
 
 /**
- * The metadata the incident writes on every event it applies: who acted, through which
- * client or integration, when it happened and when the server recorded it (timestamps as
- * {@link Timestamps} text). Whoever reads stored events reads these keys.
+ * The metadata the incident writes on every event it applies: who acted (a stable id),
+ * their display name when known, through which client or integration, when it happened
+ * and when the server recorded it (timestamps as {@link Timestamps} text). Whoever reads
+ * stored events reads these keys.
  */
 public final class EventMetadata {
 
 	public static final String ACTOR = "actor";
+
+	/**
+	 * The actor's display name at the time, as the identity provider gave it; absent for
+	 * integrations and for events recorded before sign-in existed.
+	 */
+	public static final String ACTOR_NAME = "actorName";
 
 	public static final String SOURCE = "source";
 

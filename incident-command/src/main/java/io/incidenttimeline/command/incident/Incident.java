@@ -50,10 +50,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One incident, event-sourced. Each command handler checks the rules against the state
- * below, then applies one event carrying who ({@code actor}), through what
- * ({@code source}), when it happened ({@code occurredAt}) and when the server recorded it
- * ({@code recordedAt}) as metadata. The clock and the {@link IncidentLimits} are handler
- * parameters so that fixture tests can fix them.
+ * below, then applies one event carrying who ({@code actor}, and {@code actorName} when
+ * known), through what ({@code source}), when it happened ({@code occurredAt}) and when
+ * the server recorded it ({@code recordedAt}) as metadata. The clock and the
+ * {@link IncidentLimits} are handler parameters so that fixture tests can fix them.
  * <p>
  * The incident is the gate every path goes through (HTTP commands and alerts): whatever
  * it stores, every projection can apply. Every text field of every event it applies keeps
@@ -143,17 +143,26 @@ class Incident {
 		return record(
 				event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
 						command.services(), impactStartedAt, command.commander())),
-				command.actor(), command.source(), occurredAt, recordedAt);
+				new Origin(command.actor(), command.actorName(), command.source()), occurredAt, recordedAt);
 	}
 
+	/**
+	 * A downgrade (to a less severe level) is a commander's decision: the sender says
+	 * whether it may make one, the incident knows whether this is one.
+	 */
 	@CommandHandler
 	CommandResult handle(ChangeSeverity command, Clock clock, IncidentLimits limits) {
 		requireOpen("change the severity of");
 		if (command.severity() == this.severity) {
 			throw new IncidentConflictException("the incident is already " + this.severity.label());
 		}
+		if (this.severity.isMoreSevereThan(command.severity()) && !command.mayDowngrade()) {
+			throw new NotAllowedException("only a commander may lower the severity, here from " + this.severity.label()
+					+ " to " + command.severity().label());
+		}
 		return record(() -> new SeverityChanged(this.incidentId, this.severity, command.severity(), command.reason()),
-				command.actor(), command.source(), moment(command.occurredAt(), clock, limits));
+				new Origin(command.actor(), command.actorName(), command.source()),
+				moment(command.occurredAt(), clock, limits));
 	}
 
 	/**
@@ -169,7 +178,8 @@ class Incident {
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		moment.requireNotBefore(this.detectedAt, "the incident was detected");
-		return record(() -> new IncidentAcknowledged(this.incidentId), command.actor(), command.source(), moment);
+		return record(() -> new IncidentAcknowledged(this.incidentId),
+				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
 
 	/**
@@ -195,8 +205,8 @@ class Incident {
 		if (target == IncidentStatus.IDENTIFIED || target == IncidentStatus.MONITORING) {
 			moment.requireNotBefore(this.detectedAt, "the incident was detected");
 		}
-		return record(() -> new StatusChanged(this.incidentId, this.status, target), command.actor(), command.source(),
-				moment);
+		return record(() -> new StatusChanged(this.incidentId, this.status, target),
+				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
 
 	@CommandHandler
@@ -205,27 +215,30 @@ class Incident {
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		moment.requireNotBefore(this.detectedAt, "the incident was detected");
 		return record(() -> new MitigationApplied(this.incidentId, command.kind(), command.description()),
-				command.actor(), command.source(), moment);
+				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
 
 	@CommandHandler
 	CommandResult handle(AssignRole command, Clock clock, IncidentLimits limits) {
 		requireOpen("assign a role in");
-		return record(() -> new RoleAssigned(this.incidentId, command.role(), command.assignee()), command.actor(),
-				command.source(), moment(command.occurredAt(), clock, limits));
+		return record(() -> new RoleAssigned(this.incidentId, command.role(), command.assignee()),
+				new Origin(command.actor(), command.actorName(), command.source()),
+				moment(command.occurredAt(), clock, limits));
 	}
 
 	@CommandHandler
 	CommandResult handle(PostStatusUpdate command, Clock clock, IncidentLimits limits) {
 		requireOpen("post an update to");
 		return record(() -> new StatusUpdatePosted(this.incidentId, command.visibility(), command.body()),
-				command.actor(), command.source(), moment(command.occurredAt(), clock, limits));
+				new Origin(command.actor(), command.actorName(), command.source()),
+				moment(command.occurredAt(), clock, limits));
 	}
 
 	@CommandHandler
 	CommandResult handle(AddTimelineNote command, Clock clock, IncidentLimits limits) {
 		requireOpen("add a note to");
-		return record(() -> new TimelineNoteAdded(this.incidentId, command.note()), command.actor(), command.source(),
+		return record(() -> new TimelineNoteAdded(this.incidentId, command.note()),
+				new Origin(command.actor(), command.actorName(), command.source()),
 				moment(command.occurredAt(), clock, limits));
 	}
 
@@ -234,8 +247,8 @@ class Incident {
 		requireOpen("resolve");
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		moment.requireNotBefore(this.declaredAt, "the incident was declared");
-		return record(() -> new IncidentResolved(this.incidentId, command.summary()), command.actor(), command.source(),
-				moment);
+		return record(() -> new IncidentResolved(this.incidentId, command.summary()),
+				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
 
 	@CommandHandler
@@ -246,8 +259,8 @@ class Incident {
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		moment.requireNotBefore(this.resolvedAt, "the resolution it reopens");
-		return record(() -> new IncidentReopened(this.incidentId, command.reason()), command.actor(), command.source(),
-				moment);
+		return record(() -> new IncidentReopened(this.incidentId, command.reason()),
+				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
 
 	@CommandHandler
@@ -269,8 +282,8 @@ class Incident {
 				(field) -> field.startsWith("openingAlert.") ? "alert." + field.substring("openingAlert.".length())
 						: field);
 		AlertTriggered triggered = event(() -> triggered(command.incidentId(), alert), Incident::alertField);
-		record(declared, alert.integration(), alert.integration(), recordedAt, recordedAt);
-		return record(triggered, alert.integration(), alert.integration(), recordedAt, recordedAt);
+		record(declared, Origin.integration(alert.integration()), recordedAt, recordedAt);
+		return record(triggered, Origin.integration(alert.integration()), recordedAt, recordedAt);
 	}
 
 	/**
@@ -286,8 +299,8 @@ class Incident {
 		}
 		requireNotTooEarly(alert.firedAt(), "alert.firedAt", limits);
 		Instant recordedAt = now(clock);
-		return record(event(() -> triggered(this.incidentId, alert), Incident::alertField), alert.integration(),
-				alert.integration(), recordedAt, recordedAt);
+		return record(event(() -> triggered(this.incidentId, alert), Incident::alertField),
+				Origin.integration(alert.integration()), recordedAt, recordedAt);
 	}
 
 	/**
@@ -304,7 +317,7 @@ class Incident {
 		}
 		Instant recordedAt = now(clock);
 		return record(event(() -> new AlertAcknowledged(this.incidentId, command.integration(), command.alertKey())),
-				command.integration(), command.integration(), recordedAt, recordedAt);
+				Origin.integration(command.integration()), recordedAt, recordedAt);
 	}
 
 	@CommandHandler
@@ -316,14 +329,14 @@ class Incident {
 		requireNotTooEarly(command.resolvedAt(), "resolvedAt", limits);
 		Instant recordedAt = now(clock);
 		CommandResult result = record(event(() -> new AlertResolved(this.incidentId, command.integration(),
-				command.alertKey(), command.resolvedAt())), command.integration(), command.integration(), recordedAt,
+				command.alertKey(), command.resolvedAt())), Origin.integration(command.integration()), recordedAt,
 				recordedAt);
 		if (command.resolveIncidentOpenedByAlert() && alert.equals(this.openingAlert) && !this.humanActed
 				&& this.status.isOpen()) {
 			return record(
 					event(() -> new IncidentResolved(this.incidentId,
 							"resolved by " + command.integration() + ": the alert that opened it resolved")),
-					command.integration(), command.integration(), recordedAt, recordedAt);
+					Origin.integration(command.integration()), recordedAt, recordedAt);
 		}
 		return result;
 	}
@@ -416,19 +429,22 @@ class Incident {
 		return moment;
 	}
 
-	private CommandResult record(Supplier<IncidentEvent> event, String actor, String source, Moment moment) {
-		return record(event(event), actor, source, moment.occurredAt(), moment.recordedAt());
+	private CommandResult record(Supplier<IncidentEvent> event, Origin origin, Moment moment) {
+		return record(event(event), origin, moment.occurredAt(), moment.recordedAt());
 	}
 
-	private CommandResult record(IncidentEvent event, String actor, String source, Instant occurredAt,
-			Instant recordedAt) {
-		requireOrigin(actor, "actor");
-		requireOrigin(source, "source");
+	private CommandResult record(IncidentEvent event, Origin origin, Instant occurredAt, Instant recordedAt) {
+		requireOrigin(origin.actor(), "actor");
+		if (origin.actorName() != null) {
+			requireOrigin(origin.actorName(), "actorName");
+		}
+		requireOrigin(origin.source(), "source");
+		MetaData metaData = MetaData.with(EventMetadata.ACTOR, origin.actor())
+			.and(EventMetadata.SOURCE, origin.source())
+			.and(EventMetadata.OCCURRED_AT, Timestamps.format(occurredAt))
+			.and(EventMetadata.RECORDED_AT, Timestamps.format(recordedAt));
 		AggregateLifecycle.apply(event,
-				MetaData.with(EventMetadata.ACTOR, actor)
-					.and(EventMetadata.SOURCE, source)
-					.and(EventMetadata.OCCURRED_AT, Timestamps.format(occurredAt))
-					.and(EventMetadata.RECORDED_AT, Timestamps.format(recordedAt)));
+				(origin.actorName() != null) ? metaData.and(EventMetadata.ACTOR_NAME, origin.actorName()) : metaData);
 		return new CommandResult(event.incidentId(), AggregateLifecycle.getVersion() + 1, recordedAt);
 	}
 
@@ -557,6 +573,18 @@ class Incident {
 
 	private static String statusName(IncidentStatus status) {
 		return status.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Who acted (a stable id), their display name (null when unknown) and through what.
+	 * An integration acts as itself and through itself, without a display name.
+	 */
+	private record Origin(String actor, String actorName, String source) {
+
+		static Origin integration(String integration) {
+			return new Origin(integration, null, integration);
+		}
+
 	}
 
 	/**

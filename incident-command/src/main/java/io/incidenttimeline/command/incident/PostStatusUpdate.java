@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Posts a written update, public (status page) or internal.
  */
 public record PostStatusUpdate(@TargetAggregateIdentifier IncidentId incidentId, Visibility visibility, String body,
-		String actor, String source, Instant occurredAt) {
+		String actor, String actorName, String source, Instant occurredAt) {
 
 	public PostStatusUpdate {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Reopens a resolved incident: the fix did not hold.
  */
 public record ReopenIncident(@TargetAggregateIdentifier IncidentId incidentId, String reason, String actor,
-		String source, Instant occurredAt) {
+		String actorName, String source, Instant occurredAt) {
 
 	public ReopenIncident {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Ends the incident; the summary is optional.
  */
 public record ResolveIncident(@TargetAggregateIdentifier IncidentId incidentId, String summary, String actor,
-		String source, Instant occurredAt) {
+		String actorName, String source, Instant occurredAt) {
 
 	public ResolveIncident {
 		Objects.requireNonNull(incidentId, "incidentId is missing");

@@ -73,15 +73,18 @@ class AuditTrail {
 	}
 
 	/**
-	 * One stored event as the audit trail shows it.
+	 * One stored event as the audit trail shows it: {@code actor} is the stable id (a
+	 * token's subject, or the integration), {@code actorName} the display name at the
+	 * time (null when none was known).
 	 */
 	record AuditEntry(UUID eventId, long sequence, String type, int schemaVersion, Instant occurredAt,
-			Instant recordedAt, String actor, String source, boolean backdated, IncidentEvent payload) {
+			Instant recordedAt, String actor, String actorName, String source, boolean backdated,
+			IncidentEvent payload) {
 
 		static AuditEntry of(EventEnvelope envelope) {
 			return new AuditEntry(envelope.eventId(), envelope.sequence(), envelope.type().name(),
 					envelope.schemaVersion(), envelope.occurredAt(), envelope.recordedAt(), envelope.actor(),
-					envelope.source(), envelope.isBackdated(), envelope.payload());
+					envelope.actorName(), envelope.source(), envelope.isBackdated(), envelope.payload());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.incidenttimeline.command.publishing;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import io.incidenttimeline.command.incident.EventMetadata;
@@ -12,7 +13,8 @@ import org.axonframework.messaging.MetaData;
  * Reads an event as Axon stored it into the shared {@link EventEnvelope}, the form in
  * which it is published: the Axon event identifier becomes the event id, Axon's 0-based
  * sequence number our 1-based one, and the metadata the incident wrote
- * ({@link EventMetadata}) gives occurredAt, recordedAt, actor and source.
+ * ({@link EventMetadata}) gives occurredAt, recordedAt, actor, the actor's display name
+ * (when it was known) and source.
  */
 final class StoredEvents {
 
@@ -33,6 +35,7 @@ final class StoredEvents {
 				EventMetadata.instant(metaData.get(EventMetadata.OCCURRED_AT), EventMetadata.OCCURRED_AT),
 				EventMetadata.instant(metaData.get(EventMetadata.RECORDED_AT), EventMetadata.RECORDED_AT),
 				text(metaData.get(EventMetadata.ACTOR), EventMetadata.ACTOR),
+				Objects.toString(metaData.get(EventMetadata.ACTOR_NAME), null),
 				text(metaData.get(EventMetadata.SOURCE), EventMetadata.SOURCE), event);
 	}
 

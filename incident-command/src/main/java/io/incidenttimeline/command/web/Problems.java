@@ -65,6 +65,13 @@ public final class Problems {
 				"the request failed unexpectedly; the failure is logged");
 	}
 
+	/**
+	 * The caller is known, but may not do this.
+	 */
+	public static ProblemDetail forbidden(String detail) {
+		return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+	}
+
 	public static ProblemDetail unknownIncident(String incidentId) {
 		return of(HttpStatus.NOT_FOUND, "unknown-incident", "Unknown incident", "no incident " + incidentId);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
+import io.incidenttimeline.command.TestIdentity;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,9 +24,9 @@ class AlertRoutingIT extends AlertsITSupport {
 	@Test
 	void alertAfterAPersonResolvedTheIncidentOpensANewOne() {
 		String first = incidentOf(trigger("routing-a", "key-1", "critical"));
-		assertThat(
-				post("/api/incidents/" + first + "/resolution", "{\"summary\":\"fixed\"}", "X-Actor", "alice").status())
-			.isEqualTo(200);
+		assertThat(post("/api/incidents/" + first + "/resolution", "{\"summary\":\"fixed\"}", "Authorization",
+				TestIdentity.bearer("carol"))
+			.status()).isEqualTo(200);
 
 		String second = incidentOf(trigger("routing-a", "key-2", "critical"));
 
@@ -37,10 +38,10 @@ class AlertRoutingIT extends AlertsITSupport {
 	@Test
 	void reopenedIncidentTakesAlertsAgain() {
 		String incident = incidentOf(trigger("routing-b", "key-1", "critical"));
-		post("/api/incidents/" + incident + "/resolution", "{}", "X-Actor", "alice");
-		assertThat(
-				post("/api/incidents/" + incident + "/reopening", "{\"reason\":\"back\"}", "X-Actor", "alice").status())
-			.isEqualTo(200);
+		post("/api/incidents/" + incident + "/resolution", "{}", "Authorization", TestIdentity.bearer("carol"));
+		assertThat(post("/api/incidents/" + incident + "/reopening", "{\"reason\":\"back\"}", "Authorization",
+				TestIdentity.bearer("carol"))
+			.status()).isEqualTo(200);
 
 		assertThat(incidentOf(trigger("routing-b", "key-2", "error")))
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.incidenttimeline.command.CommandServiceIT;
+import io.incidenttimeline.command.TestIdentity;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +30,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * One application context on one real PostgreSQL database for every alert IT; tests keep
- * apart by using their own services, fingerprints and routing keys.
+ * apart by using their own services, fingerprints and routing keys. Senders present the
+ * local profile's sample credentials; people use real tokens ({@link TestIdentity}).
  */
 @CommandServiceIT
 @TestPropertySource(properties = { "incident-timeline.alerts.pagerduty.routing-keys=" + AlertsITSupport.ROUTING_KEYS,
-		"incident-timeline.alerts.pagerduty.burst=50", "incident-timeline.alerts.pagerduty.events-per-minute=1",
-		"incident-timeline.alerts.grafana.timestamp-header=X-Grafana-Alerting-Timestamp" })
+		"incident-timeline.alerts.pagerduty.burst=50", "incident-timeline.alerts.pagerduty.events-per-minute=1" })
 abstract class AlertsITSupport {
 
 	static final String ROUTING_KEYS = "R0000000000000000000000000000001,R0000000000000000000000000000002,"
@@ -85,8 +86,15 @@ abstract class AlertsITSupport {
 		return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON, json.getBytes(StandardCharsets.UTF_8), headers);
 	}
 
+	/**
+	 * Reads as victor, a viewer: the receipts and the audit trail are internal views.
+	 */
 	Response get(String path) {
-		EntityExchangeResult<String> result = this.client.get().uri(path).exchange().returnResult(String.class);
+		EntityExchangeResult<String> result = this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, TestIdentity.bearer("victor"))
+			.exchange()
+			.returnResult(String.class);
 		return new Response(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
 	}
 

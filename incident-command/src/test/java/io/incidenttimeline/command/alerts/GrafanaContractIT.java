@@ -20,7 +20,7 @@ class GrafanaContractIT extends AlertsITSupport {
 
 	static final String SIGNATURE = "X-Grafana-Alerting-Signature";
 
-	static final String TIMESTAMP = "X-Grafana-Alerting-Timestamp";
+	static final String TIMESTAMP = "X-Grafana-Alerting-Signature-Timestamp";
 
 	/**
 	 * The documented alerts carry no severity label: they count as warnings, which the
@@ -84,20 +84,35 @@ class GrafanaContractIT extends AlertsITSupport {
 		assertThat(writes()).isEqualTo(before);
 	}
 
+	/**
+	 * The signed timestamp is required (Grafana's default header name, no configuration
+	 * needed), and a correctly signed request more than five minutes off our clock is a
+	 * replay: refused, nothing stored.
+	 */
 	@Test
-	void staleOrMissingTimestampIsRefusedAsAReplay() {
+	void staleFutureOrMissingTimestampIsRefusedAsAReplay() {
 		byte[] body = critical("grafana-replay", "fp-replay-1");
-		String old = String.valueOf(Instant.now().minusSeconds(3600).getEpochSecond());
+		String old = String.valueOf(Instant.now().minusSeconds(301).getEpochSecond());
+		String ahead = String.valueOf(Instant.now().plusSeconds(301).getEpochSecond());
 		long before = writes();
 
 		Response stale = send(HttpMethod.POST, "/api/alerts/grafana", MediaType.APPLICATION_JSON, body, SIGNATURE,
 				sign(old, body), TIMESTAMP, old);
+		Response future = send(HttpMethod.POST, "/api/alerts/grafana", MediaType.APPLICATION_JSON, body, SIGNATURE,
+				sign(ahead, body), TIMESTAMP, ahead);
 		Response missing = send(HttpMethod.POST, "/api/alerts/grafana", MediaType.APPLICATION_JSON, body, SIGNATURE,
-				sign(old, body));
+				Credentials.hmacSha256Hex(GRAFANA_SECRET, body));
 
-		assertThat(stale.status()).isEqualTo(401);
-		assertThat(missing.status()).isEqualTo(401);
+		for (Response response : new Response[] { stale, future, missing }) {
+			assertThat(response.status()).as(response.body()).isEqualTo(401);
+			assertThat(response.json().get("detail").asString()).contains(TIMESTAMP);
+		}
 		assertThat(writes()).isEqualTo(before);
+
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		assertThat(send(HttpMethod.POST, "/api/alerts/grafana", MediaType.APPLICATION_JSON, body, SIGNATURE,
+				sign(now, body), TIMESTAMP, now)
+			.status()).as("the same request signed now").isEqualTo(200);
 	}
 
 	static String sign(String timestamp, byte[] body) {

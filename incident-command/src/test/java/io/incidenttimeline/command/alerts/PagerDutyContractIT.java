@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.incidenttimeline.command.TestIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,7 +85,8 @@ class PagerDutyContractIT extends AlertsITSupport {
 	void resolveLeavesTheIncidentOpenOnceAPersonActed() {
 		assertThat(enqueue(trigger(routingKey(4), "disk-4", "mysql-d")).status()).isEqualTo(202);
 		String incidentId = incidentOf("mysql-d");
-		assertThat(post("/api/incidents/" + incidentId + "/notes", "{\"note\":\"looking into it\"}", "X-Actor", "bob")
+		assertThat(post("/api/incidents/" + incidentId + "/notes", "{\"note\":\"looking into it\"}", "Authorization",
+				TestIdentity.bearer("alice"))
 			.status()).isEqualTo(200);
 
 		assertThat(enqueue(other("pagerduty-resolve.json", routingKey(4), "disk-4")).status()).isEqualTo(202);

@@ -93,7 +93,7 @@ class IncidentInputRulesTest {
 	@Test
 	void nulInAPublicStatusUpdateIsRejectedNamingBody() {
 		this.fixture.given(declared())
-			.when(new PostStatusUpdate(ID, Visibility.PUBLIC, "We are \u0000 on it", "carol", "api", null))
+			.when(new PostStatusUpdate(ID, Visibility.PUBLIC, "We are \u0000 on it", "carol", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidField("body"));
 	}
@@ -101,7 +101,7 @@ class IncidentInputRulesTest {
 	@Test
 	void unpairedSurrogateIsRejectedNamingTheField() {
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "broken \uD83D emoji", "dave", "api", null))
+			.when(new AddTimelineNote(ID, "broken \uD83D emoji", "dave", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidField("note"));
 	}
@@ -110,7 +110,7 @@ class IncidentInputRulesTest {
 	void proseMaySpanLines() {
 		this.fixture.given(declared())
 			.when(new PostStatusUpdate(ID, Visibility.PUBLIC, "We rolled back.\r\nMonitoring.\tETA 10 min", "carol",
-					"api", null))
+					null, "api", null))
 			.expectEvents(new StatusUpdatePosted(ID, Visibility.PUBLIC, "We rolled back.\r\nMonitoring.\tETA 10 min"));
 	}
 
@@ -118,7 +118,7 @@ class IncidentInputRulesTest {
 	void everyTextProblemOfACommandIsNamedAtOnce() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout\tfails", Severity.SEV_1, List.of("checkout"), null, "ali\u0007ce",
-					"alice", "api", null))
+					"alice", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidFields(List.of("title", "commander")));
 	}
@@ -126,9 +126,17 @@ class IncidentInputRulesTest {
 	@Test
 	void actorWithAControlCharacterIsRejected() {
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "looking", "bob\u0085", "api", null))
+			.when(new AddTimelineNote(ID, "looking", "bob\u0085", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidField("actor"));
+	}
+
+	@Test
+	void displayNameWithAControlCharacterIsRejected() {
+		this.fixture.given(declared())
+			.when(new AddTimelineNote(ID, "looking", "bob", "Bob\nSmith", "api", null))
+			.expectNoEvents()
+			.expectException(invalidField("actorName"));
 	}
 
 	@Test
@@ -146,7 +154,8 @@ class IncidentInputRulesTest {
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "from the archive", "bob", "api", Instant.parse("1999-12-31T23:59:59Z")))
+			.when(new AddTimelineNote(ID, "from the archive", "bob", null, "api",
+					Instant.parse("1999-12-31T23:59:59Z")))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -162,7 +171,7 @@ class IncidentInputRulesTest {
 	@Test
 	void acknowledgementBeforeDetectionIsRejected() {
 		this.fixture.given(declared())
-			.when(new AcknowledgeIncident(ID, "bob", "api", DECLARED_AT.minusSeconds(60)))
+			.when(new AcknowledgeIncident(ID, "bob", null, "api", DECLARED_AT.minusSeconds(60)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -174,7 +183,7 @@ class IncidentInputRulesTest {
 			.given(declared(),
 					at(new AlertTriggered(ID, "alertmanager", "fp1", "5xx above 5%", "critical", Map.of(), IMPACT,
 							null), 1, alertReceivedAt))
-			.when(new AcknowledgeIncident(ID, "bob", "api", alertReceivedAt.plusSeconds(60)))
+			.when(new AcknowledgeIncident(ID, "bob", null, "api", alertReceivedAt.plusSeconds(60)))
 			.expectEvents(new IncidentAcknowledged(ID));
 	}
 
@@ -182,7 +191,7 @@ class IncidentInputRulesTest {
 	void identificationAndMonitoringBeforeDetectionAreRejected() {
 		for (IncidentStatus status : List.of(IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING)) {
 			this.fixture.given(declared())
-				.when(new ChangeStatus(ID, status, "bob", "api", DECLARED_AT.minusSeconds(1)))
+				.when(new ChangeStatus(ID, status, "bob", null, "api", DECLARED_AT.minusSeconds(1)))
 				.expectNoEvents()
 				.expectException(invalidField("occurredAt"));
 		}
@@ -191,14 +200,14 @@ class IncidentInputRulesTest {
 	@Test
 	void identificationAtDetectionIsAccepted() {
 		this.fixture.given(declared())
-			.when(new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", "api", DECLARED_AT))
+			.when(new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", null, "api", DECLARED_AT))
 			.expectEvents(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED));
 	}
 
 	@Test
 	void mitigationBeforeDetectionIsRejected() {
 		this.fixture.given(declared())
-			.when(new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", "api",
+			.when(new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", null, "api",
 					DECLARED_AT.minusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
@@ -207,7 +216,7 @@ class IncidentInputRulesTest {
 	@Test
 	void mitigationAfterDetectionIsAccepted() {
 		this.fixture.given(declared())
-			.when(new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", "api",
+			.when(new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", null, "api",
 					DECLARED_AT.plusSeconds(1)))
 			.expectEvents(new MitigationApplied(ID, MitigationKind.ROLLBACK, "rolled back"));
 	}
@@ -215,7 +224,7 @@ class IncidentInputRulesTest {
 	@Test
 	void resolutionBeforeTheDeclarationIsRejected() {
 		this.fixture.given(declared())
-			.when(new ResolveIncident(ID, "fixed", "bob", "api", DECLARED_AT.minusSeconds(1)))
+			.when(new ResolveIncident(ID, "fixed", "bob", null, "api", DECLARED_AT.minusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -223,7 +232,7 @@ class IncidentInputRulesTest {
 	@Test
 	void notesMayStillBeBackdatedToTheImpactStart() {
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "first errors in the logs", "bob", "api", IMPACT))
+			.when(new AddTimelineNote(ID, "first errors in the logs", "bob", null, "api", IMPACT))
 			.expectEvents(new TimelineNoteAdded(ID, "first errors in the logs"));
 	}
 
@@ -231,11 +240,11 @@ class IncidentInputRulesTest {
 	void reopeningBeforeTheResolutionItReopensIsRejected() {
 		Instant resolvedAt = NOW.minusSeconds(300);
 		this.fixture.given(declared(), at(new IncidentResolved(ID, "fixed"), 1, resolvedAt))
-			.when(new ReopenIncident(ID, "errors are back", "bob", "api", resolvedAt.minusSeconds(1)))
+			.when(new ReopenIncident(ID, "errors are back", "bob", null, "api", resolvedAt.minusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 		this.fixture.given(declared(), at(new IncidentResolved(ID, "fixed"), 1, resolvedAt))
-			.when(new ReopenIncident(ID, "errors are back", "bob", "api", resolvedAt.plusSeconds(1)))
+			.when(new ReopenIncident(ID, "errors are back", "bob", null, "api", resolvedAt.plusSeconds(1)))
 			.expectEvents(new IncidentReopened(ID, "errors are back"));
 	}
 
@@ -287,7 +296,7 @@ class IncidentInputRulesTest {
 	}
 
 	private static DeclareIncident declare(List<String> services, Instant impactStartedAt, Instant occurredAt) {
-		return new DeclareIncident(ID, "Checkout fails", Severity.SEV_1, services, impactStartedAt, null, "alice",
+		return new DeclareIncident(ID, "Checkout fails", Severity.SEV_1, services, impactStartedAt, null, "alice", null,
 				"api", occurredAt);
 	}
 

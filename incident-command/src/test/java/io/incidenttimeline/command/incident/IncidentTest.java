@@ -58,7 +58,7 @@ class IncidentTest {
 		Instant occurredAt = NOW.minusSeconds(300);
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_1, List.of("checkout"), IMPACT, "alice",
-					"alice", "web", occurredAt))
+					"alice", null, "web", occurredAt))
 			.expectEvents(GenericEventMessage
 				.asEventMessage(new IncidentDeclared(ID, "Checkout fails", Severity.SEV_1, List.of("checkout"), IMPACT,
 						"alice"))
@@ -71,7 +71,7 @@ class IncidentTest {
 	void impactStartDefaultsToWhenTheDeclarationOccurred() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_2, List.of("checkout"), null, null, "alice",
-					"api", null))
+					null, "api", null))
 			.expectEvents(new IncidentDeclared(ID, "Checkout fails", Severity.SEV_2, List.of("checkout"), NOW, null));
 	}
 
@@ -79,7 +79,7 @@ class IncidentTest {
 	void impactStartInTheFutureIsRejected() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_2, List.of("checkout"), NOW.plusSeconds(3600),
-					null, "alice", "api", null))
+					null, "alice", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidField("impactStartedAt"));
 	}
@@ -88,7 +88,7 @@ class IncidentTest {
 	void occurredAtBeyondTheClockSkewIsRejected() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_2, List.of("checkout"), null, null, "alice",
-					"api", NOW.plus(Incident.CLOCK_SKEW).plusSeconds(1)))
+					null, "api", NOW.plus(Incident.CLOCK_SKEW).plusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -97,7 +97,7 @@ class IncidentTest {
 	void occurredAtWithinTheClockSkewIsAccepted() {
 		Instant slightlyAhead = NOW.plusSeconds(30);
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "rolled back", "bob", "api", slightlyAhead))
+			.when(new AddTimelineNote(ID, "rolled back", "bob", null, "api", slightlyAhead))
 			.expectSuccessfulHandlerExecution()
 			.expectEvents(new TimelineNoteAdded(ID, "rolled back"));
 	}
@@ -105,7 +105,7 @@ class IncidentTest {
 	@Test
 	void occurredAtBeforeTheImpactStartedIsRejected() {
 		this.fixture.given(declared())
-			.when(new AddTimelineNote(ID, "too early", "bob", "api", IMPACT.minusSeconds(1)))
+			.when(new AddTimelineNote(ID, "too early", "bob", null, "api", IMPACT.minusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -114,7 +114,7 @@ class IncidentTest {
 	void declarationBeforeTheImpactStartedIsRejected() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DeclareIncident(ID, "Checkout fails", Severity.SEV_2, List.of("checkout"), IMPACT, null, "alice",
-					"api", IMPACT.minusSeconds(1)))
+					null, "api", IMPACT.minusSeconds(1)))
 			.expectNoEvents()
 			.expectException(invalidField("occurredAt"));
 	}
@@ -122,7 +122,8 @@ class IncidentTest {
 	@Test
 	void blankTitleIsRejectedNamingTheField() {
 		this.fixture.givenNoPriorActivity()
-			.when(new DeclareIncident(ID, " ", Severity.SEV_2, List.of("checkout"), null, null, "alice", "api", null))
+			.when(new DeclareIncident(ID, " ", Severity.SEV_2, List.of("checkout"), null, null, "alice", null, "api",
+					null))
 			.expectNoEvents()
 			.expectException(invalidField("title"));
 	}
@@ -130,15 +131,39 @@ class IncidentTest {
 	@Test
 	void severityChangeRecordsFromAndToAsTheNextSequence() {
 		this.fixture.given(declared())
-			.when(new ChangeSeverity(ID, Severity.SEV_2, "contained", "bob", "api", null))
+			.when(new ChangeSeverity(ID, Severity.SEV_2, "contained", "bob", null, "api", null, true))
 			.expectEvents(new SeverityChanged(ID, Severity.SEV_1, Severity.SEV_2, "contained"))
 			.expectResultMessagePayload(new CommandResult(ID, 2, NOW));
 	}
 
 	@Test
+	void aResponderMayRaiseTheSeverity() {
+		this.fixture.given(new IncidentDeclared(ID, "Checkout slow", Severity.SEV_3, List.of("checkout"), IMPACT, null))
+			.when(new ChangeSeverity(ID, Severity.SEV_2, "spreading", "alice", null, "api", null, false))
+			.expectEvents(new SeverityChanged(ID, Severity.SEV_3, Severity.SEV_2, "spreading"));
+	}
+
+	@Test
+	void onlyACommanderMayLowerTheSeverity() {
+		this.fixture.given(declared())
+			.when(new ChangeSeverity(ID, Severity.SEV_3, "contained", "alice", null, "api", null, false))
+			.expectNoEvents()
+			.expectException(NotAllowedException.class);
+	}
+
+	@Test
+	void theActorsDisplayNameIsRecordedBesideTheActor() {
+		this.fixture.given(declared())
+			.when(new AddTimelineNote(ID, "looking", "victor", "Victor Nguyễn", "incident-cli", null))
+			.expectEvents(GenericEventMessage.asEventMessage(new TimelineNoteAdded(ID, "looking"))
+				.withMetaData(Map.of("actor", "victor", "actorName", "Victor Nguyễn", "source", "incident-cli",
+						"occurredAt", Timestamps.format(NOW), "recordedAt", Timestamps.format(NOW))));
+	}
+
+	@Test
 	void severityChangeToTheSameValueIsRejected() {
 		this.fixture.given(declared())
-			.when(new ChangeSeverity(ID, Severity.SEV_1, null, "bob", "api", null))
+			.when(new ChangeSeverity(ID, Severity.SEV_1, null, "bob", null, "api", null, true))
 			.expectNoEvents()
 			.expectException(IncidentConflictException.class);
 	}
@@ -146,7 +171,7 @@ class IncidentTest {
 	@Test
 	void firstAcknowledgementIsRecorded() {
 		this.fixture.given(declared())
-			.when(new AcknowledgeIncident(ID, "bob", "pagerduty", null))
+			.when(new AcknowledgeIncident(ID, "bob", null, "pagerduty", null))
 			.expectEvents(new IncidentAcknowledged(ID))
 			.expectResultMessagePayload(new CommandResult(ID, 2, NOW));
 	}
@@ -157,7 +182,7 @@ class IncidentTest {
 		this.fixture
 			.given(declared(), withRecordedAt(new IncidentAcknowledged(ID), firstRecordedAt),
 					new TimelineNoteAdded(ID, "looking"))
-			.when(new AcknowledgeIncident(ID, "carol", "api", null))
+			.when(new AcknowledgeIncident(ID, "carol", null, "api", null))
 			.expectNoEvents()
 			.expectResultMessagePayload(new CommandResult(ID, 2, firstRecordedAt));
 	}
@@ -165,14 +190,14 @@ class IncidentTest {
 	@Test
 	void statusMovesForwardAndMaySkip() {
 		this.fixture.given(declared())
-			.when(new ChangeStatus(ID, IncidentStatus.MONITORING, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.MONITORING, "bob", null, "api", null))
 			.expectEvents(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING));
 	}
 
 	@Test
 	void statusChangeToTheSameStatusIsRejected() {
 		this.fixture.given(declared())
-			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", null, "api", null))
 			.expectNoEvents()
 			.expectException(IncidentConflictException.class);
 	}
@@ -180,14 +205,14 @@ class IncidentTest {
 	@Test
 	void statusMayGoBackFromMonitoringWhenAMitigationDidNotHold() {
 		this.fixture.given(declared(), new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING))
-			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", null, "api", null))
 			.expectEvents(new StatusChanged(ID, IncidentStatus.MONITORING, IncidentStatus.INVESTIGATING));
 	}
 
 	@Test
 	void statusMayNotGoBackFromIdentified() {
 		this.fixture.given(declared(), new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED))
-			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.INVESTIGATING, "bob", null, "api", null))
 			.expectNoEvents()
 			.expectException(IncidentConflictException.class);
 	}
@@ -195,7 +220,7 @@ class IncidentTest {
 	@Test
 	void resolvedIsReachableOnlyThroughResolution() {
 		this.fixture.given(declared())
-			.when(new ChangeStatus(ID, IncidentStatus.RESOLVED, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.RESOLVED, "bob", null, "api", null))
 			.expectNoEvents()
 			.expectException(invalidField("status"));
 	}
@@ -203,7 +228,7 @@ class IncidentTest {
 	@Test
 	void resolutionResolvesAnOpenIncident() {
 		this.fixture.given(declared())
-			.when(new ResolveIncident(ID, "rolled back", "bob", "api", null))
+			.when(new ResolveIncident(ID, "rolled back", "bob", null, "api", null))
 			.expectEvents(new IncidentResolved(ID, "rolled back"))
 			.expectResultMessagePayload(new CommandResult(ID, 2, NOW));
 	}
@@ -218,20 +243,20 @@ class IncidentTest {
 	}
 
 	static Stream<Object> everythingButReopening() {
-		return Stream.of(new ChangeSeverity(ID, Severity.SEV_3, null, "bob", "api", null),
-				new AcknowledgeIncident(ID, "bob", "api", null),
-				new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", "api", null),
-				new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", "api", null),
-				new AssignRole(ID, Role.SCRIBE, "dave", "bob", "api", null),
-				new PostStatusUpdate(ID, Visibility.PUBLIC, "all good", "bob", "api", null),
-				new AddTimelineNote(ID, "late note", "bob", "api", null),
-				new ResolveIncident(ID, "again", "bob", "api", null));
+		return Stream.of(new ChangeSeverity(ID, Severity.SEV_3, null, "bob", null, "api", null, true),
+				new AcknowledgeIncident(ID, "bob", null, "api", null),
+				new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", null, "api", null),
+				new ApplyMitigation(ID, MitigationKind.ROLLBACK, "rolled back", "bob", null, "api", null),
+				new AssignRole(ID, Role.SCRIBE, "dave", "bob", null, "api", null),
+				new PostStatusUpdate(ID, Visibility.PUBLIC, "all good", "bob", null, "api", null),
+				new AddTimelineNote(ID, "late note", "bob", null, "api", null),
+				new ResolveIncident(ID, "again", "bob", null, "api", null));
 	}
 
 	@Test
 	void openIncidentCannotBeReopened() {
 		this.fixture.given(declared())
-			.when(new ReopenIncident(ID, "again", "bob", "api", null))
+			.when(new ReopenIncident(ID, "again", "bob", null, "api", null))
 			.expectNoEvents()
 			.expectException(IncidentConflictException.class);
 	}
@@ -239,7 +264,7 @@ class IncidentTest {
 	@Test
 	void reopeningReturnsTheIncidentToInvestigating() {
 		this.fixture.given(declared(), new IncidentResolved(ID, null), new IncidentReopened(ID, "errors are back"))
-			.when(new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", "api", null))
+			.when(new ChangeStatus(ID, IncidentStatus.IDENTIFIED, "bob", null, "api", null))
 			.expectEvents(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED))
 			.expectResultMessagePayload(new CommandResult(ID, 4, NOW));
 	}
@@ -247,20 +272,21 @@ class IncidentTest {
 	@Test
 	void reopeningAResolvedIncidentIsRecorded() {
 		this.fixture.given(declared(), new IncidentResolved(ID, null))
-			.when(new ReopenIncident(ID, "errors are back", "bob", "api", null))
+			.when(new ReopenIncident(ID, "errors are back", "bob", null, "api", null))
 			.expectEvents(new IncidentReopened(ID, "errors are back"));
 	}
 
 	@Test
 	void openIncidentTakesMitigationsRolesUpdatesAndNotes() {
 		this.fixture.given(declared())
-			.when(new ApplyMitigation(ID, MitigationKind.FEATURE_FLAG, "disabled new checkout", "bob", "api", null))
+			.when(new ApplyMitigation(ID, MitigationKind.FEATURE_FLAG, "disabled new checkout", "bob", null, "api",
+					null))
 			.expectEvents(new MitigationApplied(ID, MitigationKind.FEATURE_FLAG, "disabled new checkout"));
 		this.fixture.given(declared())
-			.when(new AssignRole(ID, Role.COMMS_LEAD, "carol", "bob", "api", null))
+			.when(new AssignRole(ID, Role.COMMS_LEAD, "carol", "bob", null, "api", null))
 			.expectEvents(new RoleAssigned(ID, Role.COMMS_LEAD, "carol"));
 		this.fixture.given(declared())
-			.when(new PostStatusUpdate(ID, Visibility.INTERNAL, "db failover running", "bob", "api", null))
+			.when(new PostStatusUpdate(ID, Visibility.INTERNAL, "db failover running", "bob", null, "api", null))
 			.expectEvents(new StatusUpdatePosted(ID, Visibility.INTERNAL, "db failover running"));
 	}
 

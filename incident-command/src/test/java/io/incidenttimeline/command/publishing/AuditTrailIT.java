@@ -90,7 +90,8 @@ class AuditTrailIT {
 		EventEnvelope role = envelopes.get(1);
 		assertThat(role.isBackdated()).isTrue();
 		assertThat(role.actor()).isEqualTo("alice");
-		assertThat(role.source()).isEqualTo("api");
+		assertThat(role.actorName()).isEqualTo("Alice Martín");
+		assertThat(role.source()).as("the client alice signed in with").isEqualTo("incident-cli");
 		assertThat(IncidentEventCodec.decode(IncidentEventCodec.encode(role))).isEqualTo(role);
 
 		List<? extends DomainEventMessage<?>> messages = this.eventStore.readEvents(id).asStream().toList();

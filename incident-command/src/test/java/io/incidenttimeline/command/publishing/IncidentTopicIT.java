@@ -60,6 +60,7 @@ class IncidentTopicIT {
 
 			try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IncidentCommandApplication.class)
 				.initializers(new TestInfrastructure(TestPostgres.database("command_topic_it")))
+				.profiles(TestInfrastructure.PROFILE)
 				.run("--server.port=0", "--incident-timeline.topic=" + existing)) {
 				assertThat(config(admin, existing).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
 			}

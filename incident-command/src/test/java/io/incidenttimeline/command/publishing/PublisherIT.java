@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.incidenttimeline.command.CommandApi;
 import io.incidenttimeline.command.CommandApi.Response;
 import io.incidenttimeline.command.CommandServiceIT;
+import io.incidenttimeline.command.TestIdentity;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentEventCodec;
 import io.incidenttimeline.events.IncidentId;
@@ -27,8 +28,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -50,6 +53,9 @@ class PublisherIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	EventStore eventStore;
@@ -100,6 +106,35 @@ class PublisherIT {
 		assertThat(published).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 	}
 
+	/**
+	 * A display name beyond Latin-1 survives the token, the event store's metadata, the
+	 * audit trail's JSON and the Kafka record (the CloudEvents extension
+	 * {@code actorname}), byte for byte in UTF-8. Victor is a viewer at the identity
+	 * provider: this token, signed with its key, makes him a responder.
+	 */
+	@Test
+	void aNonAsciiDisplayNameIsStoredAndPublishedExactly() {
+		String victor = TestIdentity.signed(Map.of("sub", "victor", "name", "Victor Nguyễn", "preferred_username",
+				"victor", "roles", List.of("responder")));
+		Response declared = api().post("/api/incidents", """
+				{"title":"Ünïcode everywhere","severity":"SEV-3","services":["search"]}""", "Authorization",
+				"Bearer " + victor);
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		IncidentId incident = IncidentId.parse(declared.json().get("incidentId").asString());
+
+		JsonNode trail = api().get("/api/incidents/" + incident + "/events").json();
+		assertThat(trail.get(0).get("actor").asString()).isEqualTo("victor");
+		assertThat(trail.get(0).get("actorName").asString()).isEqualTo("Victor Nguyễn");
+
+		ConsumerRecord<String, byte[]> record = awaitRecords(incident, 1).get(0);
+		EventEnvelope published = IncidentEventCodec.decode(record.value());
+		assertThat(published.actor()).isEqualTo("victor");
+		assertThat(published.actorName()).isEqualTo("Victor Nguyễn");
+		assertThat(published.source()).isEqualTo("incident-cli");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("UTF-8, not escaped")
+			.contains("Victor Nguyễn");
+	}
+
 	@Test
 	void freshPublisherOverAnExistingStorePublishesFromTheFirstEvent() {
 		StreamingEventProcessor publisher = this.processing
@@ -124,7 +159,7 @@ class PublisherIT {
 		IncidentId incident = declare("Lag check");
 		awaitRecords(incident, 1);
 
-		String metrics = api().get("/actuator/prometheus").body();
+		String metrics = new CommandApi(this.managementPort).anonymous().get("/actuator/prometheus").body();
 
 		assertThat(metrics).contains("incident_publisher_lag_events 0.0")
 			.containsPattern("incident_publisher_events_published_total [1-9]");
@@ -138,7 +173,7 @@ class PublisherIT {
 	}
 
 	private void post(IncidentId incident, String path, String json) {
-		Response response = api().post("/api/incidents/" + incident + "/" + path, json, "X-Actor", "bob");
+		Response response = api().as("carol").post("/api/incidents/" + incident + "/" + path, json);
 		assertThat(response.status()).as(response.body()).isBetween(200, 299);
 	}
 

@@ -1,5 +1,6 @@
 package io.incidenttimeline.command.publishing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side against the shared golden vectors: an event as Axon stores it (0-based
- * sequence, timestamps in the metadata as text) is published as exactly the golden
- * record.
+ * sequence, timestamps in the metadata as text, the actor's display name when known) is
+ * published as exactly the golden record.
  */
 class StoredEventsTest {
 
@@ -32,11 +33,14 @@ class StoredEventsTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("goldenVectors")
 	void aStoredEventIsPublishedAsItsGoldenVector(String file, EventEnvelope golden) throws Exception {
+		Map<String, Object> metaData = new HashMap<>(Map.of(EventMetadata.ACTOR, golden.actor(), EventMetadata.SOURCE,
+				golden.source(), EventMetadata.OCCURRED_AT, Timestamps.format(golden.occurredAt()),
+				EventMetadata.RECORDED_AT, Timestamps.format(golden.recordedAt())));
+		if (golden.actorName() != null) {
+			metaData.put(EventMetadata.ACTOR_NAME, golden.actorName());
+		}
 		GenericDomainEventMessage<?> stored = new GenericDomainEventMessage<>("Incident",
-				golden.incidentId().toString(), golden.sequence() - 1, golden.payload(),
-				Map.of(EventMetadata.ACTOR, golden.actor(), EventMetadata.SOURCE, golden.source(),
-						EventMetadata.OCCURRED_AT, Timestamps.format(golden.occurredAt()), EventMetadata.RECORDED_AT,
-						Timestamps.format(golden.recordedAt())),
+				golden.incidentId().toString(), golden.sequence() - 1, golden.payload(), metaData,
 				golden.eventId().toString(), golden.recordedAt());
 
 		EventEnvelope envelope = StoredEvents.toEnvelope(stored);

@@ -29,9 +29,10 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * Grafana alerting's webhook contact point (POST or PUT). With an HMAC secret configured
- * the body must carry Grafana's HMAC-SHA256 signature (hex) of the body, or of
- * {@code timestamp:body} when a timestamp header is configured; otherwise a bearer token
- * is required. With neither configured the endpoint refuses everything.
+ * the request must carry Grafana's HMAC-SHA256 signature (hex) of {@code timestamp:body}
+ * and the timestamp itself (Unix seconds) within {@code maxAge} of our clock: an old
+ * signed request replayed later is refused. Otherwise a bearer token is required. With
+ * neither configured the endpoint refuses everything.
  */
 @RestController
 class GrafanaWebhook {
@@ -81,26 +82,21 @@ class GrafanaWebhook {
 		if (signature == null || signature.isBlank()) {
 			throw new Unauthorized("HMAC-SHA256", "the " + this.grafana.signatureHeader() + " header is required");
 		}
-		String expected;
-		if (this.grafana.timestampHeader() != null && !this.grafana.timestampHeader().isBlank()) {
-			String timestamp = request.getHeader(this.grafana.timestampHeader());
-			if (!fresh(timestamp, this.grafana.maxAge())) {
-				throw new Unauthorized("HMAC-SHA256",
-						"the " + this.grafana.timestampHeader() + " header is missing, malformed or too old");
-			}
-			expected = Credentials.hmacSha256Hex(this.grafana.hmacSecret(),
-					(timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
+		String timestamp = request.getHeader(this.grafana.timestampHeader());
+		if (!fresh(timestamp, this.grafana.maxAge())) {
+			throw new Unauthorized("HMAC-SHA256", "the " + this.grafana.timestampHeader()
+					+ " header is missing, malformed or more than " + this.grafana.maxAge() + " away from our clock");
 		}
-		else {
-			expected = Credentials.hmacSha256Hex(this.grafana.hmacSecret(), body);
-		}
+		String expected = Credentials.hmacSha256Hex(this.grafana.hmacSecret(),
+				(timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
 		if (!Credentials.matches(signature.trim().toLowerCase(Locale.ROOT), expected)) {
 			throw new Unauthorized("HMAC-SHA256", "the signature does not match the body");
 		}
 	}
 
 	/**
-	 * Grafana sends Unix seconds; an old timestamp means a replayed request.
+	 * Grafana sends Unix seconds; an old timestamp means a replayed request, one far
+	 * ahead a request prepared for replay.
 	 */
 	private boolean fresh(String timestamp, Duration maxAge) {
 		if (timestamp == null || !timestamp.matches("\\d{1,12}")) {

@@ -2,20 +2,24 @@ package io.incidenttimeline.command.alerts.pagerduty;
 
 import java.util.List;
 
+import io.incidenttimeline.command.security.RequiredSecrets;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code incident-timeline.alerts.pagerduty.*}: the routing keys are the credentials;
  * each has its own token bucket of {@code burst} events refilled at
- * {@code eventsPerMinute}.
+ * {@code eventsPerMinute}. Routing keys {@code disabled} switch PagerDuty off: every key
+ * is refused.
  */
 @ConfigurationProperties("incident-timeline.alerts.pagerduty")
 record PagerDutyProperties(List<String> routingKeys, @DefaultValue("120") int eventsPerMinute,
 		@DefaultValue("60") int burst) {
 
 	PagerDutyProperties {
-		routingKeys = (routingKeys == null) ? List.of() : List.copyOf(routingKeys);
+		routingKeys = (routingKeys == null) ? List.of()
+				: routingKeys.stream().filter((key) -> !RequiredSecrets.switchesOff(key)).toList();
 	}
 
 }

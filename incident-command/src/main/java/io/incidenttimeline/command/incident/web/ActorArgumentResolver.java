@@ -1,13 +1,8 @@
 package io.incidenttimeline.command.incident.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import io.incidenttimeline.command.web.FieldProblem;
-import io.incidenttimeline.command.web.InvalidRequestException;
-import io.incidenttimeline.events.FieldLimits;
-import io.incidenttimeline.events.TextRules;
+import io.incidenttimeline.command.security.Callers;
+import io.incidenttimeline.command.security.Roles;
+import io.incidenttimeline.events.ActorClaims;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -16,27 +11,16 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * The one place that decides who the caller is.
+ * The one place that decides who the caller is: the authenticated principal, never a
+ * header a client could set.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
-	static final String ACTOR_HEADER = "X-Actor";
+	private final Callers callers;
 
-	static final String SOURCE_HEADER = "X-Source";
-
-	static final String DEFAULT_SOURCE = "api";
-
-	/**
-	 * A person's name, as long as any name on the timeline.
-	 */
-	static final int MAX_ACTOR = FieldLimits.NAME;
-
-	/**
-	 * The client or integration acting: named like an integration.
-	 */
-	static final String SOURCE_PATTERN = "[a-z0-9][a-z0-9._-]{0," + (FieldLimits.INTEGRATION - 1) + "}";
-
-	private static final Pattern SOURCE = Pattern.compile(SOURCE_PATTERN);
+	ActorArgumentResolver(Callers callers) {
+		this.callers = callers;
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -46,25 +30,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		List<FieldProblem> problems = new ArrayList<>();
-		String name = webRequest.getHeader(ACTOR_HEADER);
-		if (name == null || name.isBlank()) {
-			problems.add(new FieldProblem(ACTOR_HEADER, "the X-Actor header names who acts and is required"));
-		}
-		else if (name.length() > MAX_ACTOR) {
-			problems.add(new FieldProblem(ACTOR_HEADER, "must be at most " + MAX_ACTOR + " characters"));
-		}
-		else {
-			TextRules.lineProblem(name).ifPresent((message) -> problems.add(new FieldProblem(ACTOR_HEADER, message)));
-		}
-		String source = webRequest.getHeader(SOURCE_HEADER);
-		if (source != null && !SOURCE.matcher(source).matches()) {
-			problems.add(new FieldProblem(SOURCE_HEADER, "must match " + SOURCE_PATTERN));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(problems);
-		}
-		return new Actor(name, (source != null) ? source : DEFAULT_SOURCE);
+		ActorClaims caller = this.callers.current();
+		return new Actor(caller.subject(), caller.displayName(), caller.client(), this.callers.has(Roles.COMMANDER));
 	}
 
 }

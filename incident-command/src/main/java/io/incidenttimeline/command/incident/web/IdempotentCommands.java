@@ -3,6 +3,7 @@ package io.incidenttimeline.command.incident.web;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.incidenttimeline.command.incident.CommandResult;
@@ -11,11 +12,14 @@ import io.incidenttimeline.command.web.RequestBodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,10 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the request has one. Axon's unit of work joins that transaction (the command bus runs
  * in this thread), so the key, the response and the event commit or roll back together: a
  * failed command leaves no key behind.
- *
- * The key is claimed first with {@code INSERT ... ON CONFLICT DO NOTHING}: a concurrent
- * request with the same key waits on the row until the first one commits, then finds it
- * and answers with its response instead of appending again.
+ * <p>
+ * A key belongs to the caller who sent it (the token's subject): the same key from two
+ * callers is two requests. It answers for its first request for the configured lifetime
+ * ({@link IdempotencyProperties#keyTtl()}); after that it is a new request, and
+ * {@link #deleteExpiredKeys()} removes it.
+ * <p>
+ * The key is claimed first with {@code INSERT ... ON CONFLICT}, which takes over an
+ * expired row and leaves a live one alone: a concurrent request with the same key waits
+ * on the row until the first one commits, then finds it and answers with its response
+ * instead of appending again.
  */
 @Component
 class IdempotentCommands {
@@ -39,6 +49,8 @@ class IdempotentCommands {
 	 */
 	static final int MAX_KEY = 255;
 
+	private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
+
 	private final CommandGateway commandGateway;
 
 	private final TransactionTemplate transaction;
@@ -49,16 +61,19 @@ class IdempotentCommands {
 
 	private final Clock clock;
 
+	private final IdempotencyProperties properties;
+
 	IdempotentCommands(CommandGateway commandGateway, TransactionTemplate transaction, JdbcTemplate jdbc,
-			JsonMapper jsonMapper, Clock clock) {
+			JsonMapper jsonMapper, Clock clock, IdempotencyProperties properties) {
 		this.commandGateway = commandGateway;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
-	ResponseEntity<CommandResult> send(HttpServletRequest request, HttpStatus status, Object command) {
+	ResponseEntity<CommandResult> send(HttpServletRequest request, Actor actor, HttpStatus status, Object command) {
 		String key = request.getHeader(HEADER);
 		if (key == null) {
 			CommandResult result = this.transaction.execute((tx) -> this.commandGateway.sendAndWait(command));
@@ -67,38 +82,74 @@ class IdempotentCommands {
 		if (key.isBlank() || key.length() > MAX_KEY) {
 			throw new InvalidRequestException(HEADER, "must be 1 to " + MAX_KEY + " characters");
 		}
+		String principal = actor.id();
 		String method = request.getMethod();
 		String path = request.getRequestURI();
 		String digest = DigestUtils.sha256Hex(RequestBodyLimit.body(request));
+		Instant now = this.clock.instant();
 		StoredResponse stored = this.transaction.execute((tx) -> {
 			int claimed = this.jdbc.update("""
-					INSERT INTO idempotency_key (idempotency_key, method, path, request_sha256, created_at)
-					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", key, method, path, digest,
-					Timestamp.from(this.clock.instant()));
+					INSERT INTO idempotency_key (principal, idempotency_key, method, path, request_sha256, created_at)
+					VALUES (?, ?, ?, ?, ?, ?)
+					ON CONFLICT (principal, idempotency_key) DO UPDATE
+					  SET method = EXCLUDED.method, path = EXCLUDED.path, request_sha256 = EXCLUDED.request_sha256,
+					    response_status = NULL, response_body = NULL, created_at = EXCLUDED.created_at
+					  WHERE idempotency_key.created_at < ?""", principal, key, method, path, digest,
+					Timestamp.from(now), Timestamp.from(expiredBefore(now)));
 			if (claimed == 0) {
-				return earlier(key, method, path, digest);
+				return earlier(principal, key, method, path, digest);
 			}
 			CommandResult result = this.commandGateway.sendAndWait(command);
-			this.jdbc.update(
-					"UPDATE idempotency_key SET response_status = ?, response_body = ? WHERE idempotency_key = ?",
-					status.value(), this.jsonMapper.writeValueAsString(result), key);
+			this.jdbc.update("""
+					UPDATE idempotency_key SET response_status = ?, response_body = ?
+					WHERE principal = ? AND idempotency_key = ?""", status.value(),
+					this.jsonMapper.writeValueAsString(result), principal, key);
 			return new StoredResponse(status, result);
 		});
 		return response(stored.status(), stored.result());
 	}
 
-	private StoredResponse earlier(String key, String method, String path, String digest) {
-		List<StoredResponse> rows = this.jdbc.query(
-				"SELECT method, path, request_sha256, response_status, response_body FROM idempotency_key WHERE idempotency_key = ?",
-				(row, i) -> {
-					if (!method.equals(row.getString("method")) || !path.equals(row.getString("path"))
-							|| !digest.equals(row.getString("request_sha256"))) {
-						throw new IdempotencyKeyReusedException(
-								"this Idempotency-Key was already used for another request");
-					}
-					return new StoredResponse(HttpStatus.valueOf(row.getInt("response_status")),
-							this.jsonMapper.readValue(row.getString("response_body"), CommandResult.class));
-				}, key);
+	/**
+	 * Deletes expired keys a batch at a time. Several instances may run this at once:
+	 * each skips the rows another has locked (as does a request taking over an expired
+	 * key).
+	 * @return how many keys were deleted
+	 */
+	@Scheduled(fixedDelayString = "${incident-timeline.idempotency.cleanup-interval:10m}",
+			initialDelayString = "${incident-timeline.idempotency.cleanup-interval:10m}")
+	int deleteExpiredKeys() {
+		Timestamp expired = Timestamp.from(expiredBefore(this.clock.instant()));
+		int total = 0;
+		int deleted;
+		do {
+			deleted = this.jdbc.update("""
+					DELETE FROM idempotency_key WHERE ctid IN (
+					  SELECT ctid FROM idempotency_key WHERE created_at < ?
+					  LIMIT ? FOR UPDATE SKIP LOCKED)""", expired, this.properties.cleanupBatchSize());
+			total += deleted;
+		}
+		while (deleted == this.properties.cleanupBatchSize());
+		if (total > 0) {
+			log.info("Deleted {} expired idempotency keys", total);
+		}
+		return total;
+	}
+
+	private Instant expiredBefore(Instant now) {
+		return now.minus(this.properties.keyTtl());
+	}
+
+	private StoredResponse earlier(String principal, String key, String method, String path, String digest) {
+		List<StoredResponse> rows = this.jdbc.query("""
+				SELECT method, path, request_sha256, response_status, response_body FROM idempotency_key
+				WHERE principal = ? AND idempotency_key = ?""", (row, i) -> {
+			if (!method.equals(row.getString("method")) || !path.equals(row.getString("path"))
+					|| !digest.equals(row.getString("request_sha256"))) {
+				throw new IdempotencyKeyReusedException("this Idempotency-Key was already used for another request");
+			}
+			return new StoredResponse(HttpStatus.valueOf(row.getInt("response_status")),
+					this.jsonMapper.readValue(row.getString("response_body"), CommandResult.class));
+		}, principal, key);
 		return rows.get(0);
 	}
 

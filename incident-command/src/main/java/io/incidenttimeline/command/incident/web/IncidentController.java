@@ -39,7 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The incident commands over HTTP: each request body becomes one command, sent with its
- * Idempotency-Key in one transaction.
+ * Idempotency-Key in one transaction. Who may send which is decided before a request gets
+ * here ({@code security.AccessRules}); a severity downgrade is decided by the incident,
+ * told whether the caller is a commander.
  */
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,73 +56,74 @@ class IncidentController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> declare(@Valid @RequestBody Declaration body, Actor actor,
 			HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.CREATED,
+		return this.commands.send(request, actor, HttpStatus.CREATED,
 				new DeclareIncident(IncidentId.random(), body.title(), body.severity(), body.services(),
-						body.impactStartedAt(), body.commander(), actor.name(), actor.source(), body.occurredAt()));
+						body.impactStartedAt(), body.commander(), actor.id(), actor.name(), actor.source(),
+						body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> changeSeverity(@PathVariable IncidentId incidentId,
 			@Valid @RequestBody SeverityChange body, Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK, new ChangeSeverity(incidentId, body.severity(), body.reason(),
-				actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new ChangeSeverity(incidentId, body.severity(),
+				body.reason(), actor.id(), actor.name(), actor.source(), body.occurredAt(), actor.commander()));
 	}
 
 	@PostMapping(path = "/{incidentId}/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> acknowledge(@PathVariable IncidentId incidentId,
 			@Valid @RequestBody(required = false) Acknowledgement body, Actor actor, HttpServletRequest request) {
 		Instant occurredAt = (body != null) ? body.occurredAt() : null;
-		return this.commands.send(request, HttpStatus.OK,
-				new AcknowledgeIncident(incidentId, actor.name(), actor.source(), occurredAt));
+		return this.commands.send(request, actor, HttpStatus.OK,
+				new AcknowledgeIncident(incidentId, actor.id(), actor.name(), actor.source(), occurredAt));
 	}
 
 	@PostMapping(path = "/{incidentId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> changeStatus(@PathVariable IncidentId incidentId,
 			@Valid @RequestBody StatusChange body, Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK,
-				new ChangeStatus(incidentId, body.status(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new ChangeStatus(incidentId, body.status(), actor.id(),
+				actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/mitigations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> applyMitigation(@PathVariable IncidentId incidentId,
 			@Valid @RequestBody Mitigation body, Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK, new ApplyMitigation(incidentId, body.kind(),
-				body.description(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new ApplyMitigation(incidentId, body.kind(),
+				body.description(), actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> assignRole(@PathVariable IncidentId incidentId,
 			@Valid @RequestBody RoleAssignment body, Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK, new AssignRole(incidentId, body.role(), body.assignee(),
-				actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new AssignRole(incidentId, body.role(),
+				body.assignee(), actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> postUpdate(@PathVariable IncidentId incidentId, @Valid @RequestBody StatusUpdate body,
 			Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK, new PostStatusUpdate(incidentId, body.visibility(),
-				body.body(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new PostStatusUpdate(incidentId, body.visibility(),
+				body.body(), actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> addNote(@PathVariable IncidentId incidentId, @Valid @RequestBody Note body,
 			Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK,
-				new AddTimelineNote(incidentId, body.note(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new AddTimelineNote(incidentId, body.note(),
+				actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> resolve(@PathVariable IncidentId incidentId, @Valid @RequestBody Resolution body,
 			Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK,
-				new ResolveIncident(incidentId, body.summary(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new ResolveIncident(incidentId, body.summary(),
+				actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CommandResult> reopen(@PathVariable IncidentId incidentId, @Valid @RequestBody Reopening body,
 			Actor actor, HttpServletRequest request) {
-		return this.commands.send(request, HttpStatus.OK,
-				new ReopenIncident(incidentId, body.reason(), actor.name(), actor.source(), body.occurredAt()));
+		return this.commands.send(request, actor, HttpStatus.OK, new ReopenIncident(incidentId, body.reason(),
+				actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	record Declaration(@NotBlank @Size(max = FieldLimits.TITLE) String title, @NotNull Severity severity,

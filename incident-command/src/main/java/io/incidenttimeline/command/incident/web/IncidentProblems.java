@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.incidenttimeline.command.incident.IncidentConflictException;
 import io.incidenttimeline.command.incident.InvalidCommandException;
+import io.incidenttimeline.command.incident.NotAllowedException;
 import io.incidenttimeline.command.web.FieldProblem;
 import io.incidenttimeline.command.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -42,6 +43,11 @@ class IncidentProblems {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(IncidentConflictException ex) {
 		return ResponseEntity.of(Problems.conflict(ex.getMessage())).build();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(NotAllowedException ex) {
+		return ResponseEntity.of(Problems.forbidden(ex.getMessage())).build();
 	}
 
 	@ExceptionHandler
