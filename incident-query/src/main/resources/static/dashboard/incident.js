@@ -13,7 +13,7 @@
 	}
 
 	function renderTimeline() {
-		return fetch('/api/incidents/' + encodeURIComponent(incidentId) + '/timeline')
+		return Live.fetchSignedIn('/api/incidents/' + encodeURIComponent(incidentId) + '/timeline')
 			.then(function (response) { return response.json(); })
 			.then(function (timeline) {
 				var body = document.getElementById('timeline-entries');
@@ -34,7 +34,8 @@
 					}
 					cell(row, entry.recordedAt, 'recorded-at');
 					cell(row, entry.summary, 'summary');
-					cell(row, entry.actor, 'actor');
+					// the display name as the person saw it; events recorded before sign-in have none
+					cell(row, entry.actorName || entry.actor, 'actor').title = entry.actor;
 					cell(row, entry.source, 'source');
 					rows.appendChild(row);
 				});

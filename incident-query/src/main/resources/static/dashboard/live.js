@@ -31,9 +31,21 @@ window.Live = (function () {
 		});
 	}
 
+	// fetch with the session cookie; once the session has ended (a 401, or the redirect to
+	// sign in that a fetch cannot follow), reloading the page signs in again.
+	function fetchSignedIn(url, options) {
+		return fetch(url, Object.assign({ redirect: 'manual' }, options)).then(function (response) {
+			if (response.status === 401 || response.type === 'opaqueredirect') {
+				window.location.reload();
+				throw new Error(url + ': signed out');
+			}
+			return response;
+		});
+	}
+
 	// Replaces the element with the server-rendered (escaped) fragment at url.
 	function replaceWithFragment(elementId, url) {
-		return fetch(url, { headers: { Accept: 'text/html' } })
+		return fetchSignedIn(url, { headers: { Accept: 'text/html' } })
 			.then(function (response) {
 				if (!response.ok) {
 					throw new Error(url + ' answered ' + response.status);
@@ -51,5 +63,5 @@ window.Live = (function () {
 			});
 	}
 
-	return { listen: listen, concerns: concerns, replaceWithFragment: replaceWithFragment };
+	return { listen: listen, concerns: concerns, replaceWithFragment: replaceWithFragment, fetchSignedIn: fetchSignedIn };
 })();

@@ -162,7 +162,7 @@
 	}
 
 	function json(url) {
-		return fetch(url).then(function (response) {
+		return Live.fetchSignedIn(url).then(function (response) {
 			return response.json().then(function (body) {
 				if (!response.ok) {
 					var fields = (body.errors || []).map(function (e) { return e.field + ' ' + e.message; }).join('; ');

@@ -1,12 +1,15 @@
 package io.incidenttimeline.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.GoldenVectors;
 import io.incidenttimeline.events.IncidentDeclared;
@@ -31,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @RunningQueryService
 class ConsumingIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Autowired
 	EventsTopic topic;
@@ -229,6 +234,29 @@ class ConsumingIT {
 	}
 
 	@Test
+	void theTimelineNamesWhoActedByTheirDisplayNameBesideTheirId() throws Exception {
+		IncidentStory story = new IncidentStory();
+		EventEnvelope declared = story.declared();
+		EventEnvelope note = SignedInActors.actedBy(story.note("Rolled back the pool size"), "victor", "Victor Nguyễn");
+		ObjectNode postmortem = (ObjectNode) JSON
+			.readTree(story.after(Duration.ofMinutes(2)).unknownType("PostmortemPublished"));
+		postmortem.put("actor", "ada").put("actorname", "Ada Ørsted");
+		this.topic.send(declared, note);
+		this.topic.send(story.incident().toString(), JSON.writeValueAsBytes(postmortem));
+
+		awaitSequence(story, 3);
+
+		JsonNode entries = this.api.get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
+		assertThat(entries.get(0).path("actor").asText()).isEqualTo("erin");
+		assertThat(entries.get(0).path("actorName").isNull()).as("recorded before people signed in").isTrue();
+		assertThat(entries.get(1).path("actor").asText()).isEqualTo("victor");
+		assertThat(entries.get(1).path("actorName").asText()).isEqualTo("Victor Nguyễn");
+		assertThat(entries.get(2).path("known").asBoolean()).isFalse();
+		assertThat(entries.get(2).path("actor").asText()).isEqualTo("ada");
+		assertThat(entries.get(2).path("actorName").asText()).isEqualTo("Ada Ørsted");
+	}
+
+	@Test
 	void anUnknownEventTypeBecomesATimelineEntryAndLaterEventsStillApply() {
 		IncidentStory story = new IncidentStory();
 		this.topic.send(story.declared());
@@ -258,12 +286,12 @@ class ConsumingIT {
 		List<Map<String, Object>> before = incidentRows();
 		this.jdbc.sql("UPDATE incidents SET title = 'corrupted'").update();
 
-		QueryApi.Answer rebuilt = this.api.post("/api/admin/projections/incidents/rebuild");
+		QueryApi.Answer rebuilt = this.api.admin().post("/api/admin/projections/incidents/rebuild");
 
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(incidentRows()).isEqualTo(before);
-		assertThat(this.api.post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);
+		assertThat(this.api.admin().post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);
 	}
 
 	@Test
@@ -293,7 +321,7 @@ class ConsumingIT {
 		this.topic.send(story.declared());
 		awaitSequence(story, 1);
 
-		String prometheus = this.api.get("/actuator/prometheus").body();
+		String prometheus = this.api.management().get("/actuator/prometheus").body();
 
 		assertThat(prometheus).contains("incident_query_events_applied_total",
 				"incident_query_duplicates_skipped_total", "incident_query_sequence_gaps_total",
@@ -301,7 +329,7 @@ class ConsumingIT {
 				"incident_query_retrying", "incident_query_failed_deliveries_total",
 				"kafka_consumer_fetch_manager_records_lag");
 		assertThat(this.api.get("/v3/api-docs").json().path("paths").has("/api/incidents/{id}/timeline")).isTrue();
-		assertThat(this.api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+		assertThat(this.api.management().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
 	}
 
 	@Test
@@ -337,7 +365,7 @@ class ConsumingIT {
 	}
 
 	private JsonNode parkedEntry(IncidentStory story, long sequence) {
-		for (JsonNode entry : this.api.get("/api/admin/parked").json()) {
+		for (JsonNode entry : this.api.admin().get("/api/admin/parked").json()) {
 			if (entry.path("incidentId").asText().equals(story.incident().toString())
 					&& entry.path("sequence").asLong() == sequence) {
 				return entry;

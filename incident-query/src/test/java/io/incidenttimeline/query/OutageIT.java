@@ -145,20 +145,20 @@ class OutageIT {
 		assertThat(this.api.get("/api/incidents/" + buggy.incident()).status()).isEqualTo(404);
 		assertThat(gauge("incident.query.failed.events")).isGreaterThanOrEqualTo(1);
 
-		QueryApi.Answer stillBroken = this.api.post("/api/admin/parked/" + buggy.incident() + "/retry");
+		QueryApi.Answer stillBroken = this.api.admin().post("/api/admin/parked/" + buggy.incident() + "/retry");
 		assertThat(stillBroken.status()).isEqualTo(409);
 		assertThat(stillBroken.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(stillBroken.json().path("detail").asText()).contains("a projection bug (test)");
 
 		Faults.bugFor = null;
-		QueryApi.Answer retried = this.api.post("/api/admin/parked/" + buggy.incident() + "/retry");
+		QueryApi.Answer retried = this.api.admin().post("/api/admin/parked/" + buggy.incident() + "/retry");
 
 		assertThat(retried.status()).isEqualTo(200);
 		assertThat(retried.json().path("applied").asLong()).isEqualTo(2);
 		assertThat(retried.json().path("lastSequence").asLong()).isEqualTo(2);
 		assertThat(awaitSequence(buggy, 2).path("title").asText()).isEqualTo("Trips over a projection bug");
 		assertThat(parkedOf(buggy)).isEmpty();
-		assertThat(this.api.post("/api/admin/parked/" + buggy.incident() + "/retry").status()).isEqualTo(404);
+		assertThat(this.api.admin().post("/api/admin/parked/" + buggy.incident() + "/retry").status()).isEqualTo(404);
 		assertThat(counter("incident.query.dead.lettered")).isEqualTo(deadBefore);
 	}
 
@@ -188,12 +188,13 @@ class OutageIT {
 		assertThat(listed.get(0).path("offset").isNumber()).isTrue();
 		assertThat(listed).allSatisfy((letter) -> assertThat(letter.path("redriven").asBoolean()).isFalse());
 
-		QueryApi.Answer redriven = this.api.post("/api/admin/dead-letters/redrive");
+		QueryApi.Answer redriven = this.api.admin().post("/api/admin/dead-letters/redrive");
 
 		assertThat(redriven.status()).isEqualTo(200);
 		assertThat(redriven.json().path("redriven").asLong()).isEqualTo(2);
 		awaitSequence(lost, 2);
-		assertThat(this.api.post("/api/admin/dead-letters/redrive").json().path("redriven").asLong()).as("once only")
+		assertThat(this.api.admin().post("/api/admin/dead-letters/redrive").json().path("redriven").asLong())
+			.as("once only")
 			.isZero();
 		assertThat(deadLettersOf(lost.incident().toString()))
 			.allSatisfy((letter) -> assertThat(letter.path("redriven").asBoolean()).isTrue());
@@ -268,7 +269,7 @@ class OutageIT {
 
 	private List<JsonNode> parkedOf(IncidentStory story) {
 		List<JsonNode> parked = new ArrayList<>();
-		for (JsonNode entry : this.api.get("/api/admin/parked").json()) {
+		for (JsonNode entry : this.api.admin().get("/api/admin/parked").json()) {
 			if (entry.path("incidentId").asText().equals(story.incident().toString())) {
 				parked.add(entry);
 			}
@@ -278,7 +279,7 @@ class OutageIT {
 	}
 
 	private List<JsonNode> deadLettersOf(String key) {
-		QueryApi.Answer answer = this.api.get("/api/admin/dead-letters");
+		QueryApi.Answer answer = this.api.admin().get("/api/admin/dead-letters");
 		assertThat(answer.status()).isEqualTo(200);
 		List<JsonNode> letters = new ArrayList<>();
 		answer.json().forEach((letter) -> {

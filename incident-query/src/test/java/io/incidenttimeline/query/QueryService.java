@@ -45,7 +45,7 @@ public final class QueryService {
 	 * The properties that point a query service at the test infrastructure, under names
 	 * derived from {@code name} (a test class's simple name, {@code ConsumingIT}):
 	 * database {@code consuming_it}, topic {@code consuming-it-events} and its
-	 * {@code .DLT}, consumer group {@code consuming-it}.
+	 * {@code .DLT}, consumer group {@code consuming-it}; a free management port.
 	 */
 	public static Map<String, String> properties(String name) {
 		String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
@@ -58,13 +58,14 @@ public final class QueryService {
 		properties.put("incident-query.topic", kebab + "-events");
 		properties.put("incident-query.dead-letter-topic", kebab + "-events.DLT");
 		properties.put("spring.kafka.consumer.group-id", kebab);
+		properties.put("incident-query.management-port", "0");
 		return properties;
 	}
 
 	/**
-	 * For {@link RunningQueryService}: adds {@link #properties} ahead of
-	 * {@code application.yml} and registers the test's {@link EventsTopic} and
-	 * {@link QueryApi}.
+	 * For {@link RunningQueryService}: adds {@link #properties} and the issuer of
+	 * {@link TestIdentity} ahead of {@code application.yml} and registers the test's
+	 * {@link EventsTopic} and {@link QueryApi}.
 	 */
 	static class Infrastructure implements ContextCustomizerFactory {
 
@@ -81,6 +82,7 @@ public final class QueryService {
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>(properties(this.name));
+			properties.put("incident-query.identity.issuer-uri", TestIdentity.issuer());
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(this.name, properties));
 			GenericApplicationContext beans = (GenericApplicationContext) context;
 			String topic = (String) properties.get("incident-query.topic");

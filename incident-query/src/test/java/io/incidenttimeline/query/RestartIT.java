@@ -66,9 +66,12 @@ class RestartIT {
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, String> properties) {
-		// command-line arguments, since default properties would lose to application.yml
+		// command-line arguments, since default properties would lose to application.yml;
+		// the
+		// local profile as RunningQueryService has it (its issuer is never asked: no
+		// tokens here)
 		return new SpringApplicationBuilder(IncidentQueryApplication.class).run(Stream
-			.concat(Stream.of("--server.port=0"),
+			.concat(Stream.of("--server.port=0", "--spring.profiles.active=local"),
 					properties.entrySet()
 						.stream()
 						.map((property) -> "--" + property.getKey() + "=" + property.getValue()))

@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
@@ -19,6 +20,12 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * writes to its topic and a {@link QueryApi} that calls the service, and waits with
  * {@link QueryService#eventually()}. Anything else special goes beside it
  * ({@code @TestPropertySource}, a nested {@code @TestConfiguration}).
+ *
+ * <p>
+ * The service trusts the real local identity provider ({@link TestIdentity}, one per test
+ * JVM) and runs with the {@code local} profile, as the local run does (the provider's
+ * sample client secret is a value any other profile refuses). Its management port is a
+ * free one too: {@code local.management.port}, {@link QueryApi#admin()}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +33,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextCustomizerFactories(QueryService.Infrastructure.class)
+@ActiveProfiles("local")
 public @interface RunningQueryService {
 
 }

@@ -21,7 +21,7 @@ class TableOwnershipTest {
 						Set.of("incidents"), "statuspage",
 						Set.of("status_page_incidents", "status_page_updates", "status_page_impacts"), "metrics",
 						Set.of("mttx_moments"), "dashboard", Set.of("dashboard_incidents"), "timeline", Set.of(), "web",
-						Set.of(), "jdbc", Set.of()));
+						Set.of(), "jdbc", Set.of(), "security", Set.of()));
 	}
 
 }

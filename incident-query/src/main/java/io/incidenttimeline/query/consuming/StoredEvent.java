@@ -10,10 +10,11 @@ import io.incidenttimeline.events.EventEnvelope;
  * One event as this service stored it. {@code envelope} is null for an event of a type
  * this reader does not know; its {@code rawPayload} is then the producer's {@code data}
  * as it came. {@code type} is the event's name without version
- * ({@code IncidentDeclared}).
+ * ({@code IncidentDeclared}). {@code actorName} is the actor's display name when the
+ * event carries one (see {@link EventEnvelope#actorName()}), else null.
  */
 public record StoredEvent(long sequence, UUID eventId, String type, int schemaVersion, Instant occurredAt,
-		Instant recordedAt, String actor, String source, EventEnvelope envelope, String rawPayload) {
+		Instant recordedAt, String actor, String actorName, String source, EventEnvelope envelope, String rawPayload) {
 
 	public boolean known() {
 		return this.envelope != null;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.incidenttimeline.events.ActorClaims;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.web.UnknownResource;
@@ -13,15 +14,16 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The dashboard pages, server-rendered by Thymeleaf (which escapes all text), plus the
- * fragments and the event stream their scripts use to re-render without a reload.
- * {@code now} comes from the application's {@link Clock} when there is exactly one, so
- * tests can fix it.
+ * fragments and the event stream their scripts use to re-render without a reload. Every
+ * page names who is signed in. {@code now} comes from the application's {@link Clock}
+ * when there is exactly one, so tests can fix it.
  */
 @Controller
 class DashboardController {
@@ -36,6 +38,15 @@ class DashboardController {
 		this.board = board;
 		this.stream = stream;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
+	}
+
+	/**
+	 * Who is signed in, for the navigation ({@code ActorClaims} parameters are resolved
+	 * from the session or the token by the security module).
+	 */
+	@ModelAttribute("signedIn")
+	ActorClaims signedIn(ActorClaims actor) {
+		return actor;
 	}
 
 	@GetMapping("/dashboard")

@@ -7,20 +7,18 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.incidenttimeline.events.IncidentStatus;
 
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Atlassian Statuspage's public read-only API v2, field for field, so existing widgets
- * and aggregators can read this page. Open to every origin like Statuspage's own, since
- * it holds only public data.
+ * and aggregators can read this page. Open to everyone and to scripts of every origin
+ * like Statuspage's own, since it holds only public data (the security module's rules and
+ * CORS settings say so).
  */
 @RestController
 @RequestMapping("/api/v2")
-@CrossOrigin(origins = "*", methods = RequestMethod.GET)
 class StatuspageApi {
 
 	private final StatusPage statusPage;

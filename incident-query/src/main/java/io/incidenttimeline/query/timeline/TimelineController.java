@@ -58,10 +58,12 @@ class TimelineController {
 
 	/**
 	 * {@code known} is false for an event of a type this reader cannot decode: its
-	 * payload is the raw {@code data} as the producer wrote it.
+	 * payload is the raw {@code data} as the producer wrote it. {@code actor} is who
+	 * acted as a stable id (a token's subject, an integration), {@code actorName} their
+	 * display name at the time, null for events recorded before people signed in.
 	 */
 	record Entry(long sequence, UUID eventId, String type, int schemaVersion, Instant occurredAt, Instant recordedAt,
-			String actor, String source, boolean backdated, boolean known, String summary,
+			String actor, String actorName, String source, boolean backdated, boolean known, String summary,
 			@JsonRawValue String payload) {
 
 		static Entry of(StoredEvent stored) {
@@ -69,12 +71,13 @@ class TimelineController {
 				EventEnvelope envelope = stored.envelope();
 				return new Entry(envelope.sequence(), envelope.eventId(), envelope.type().name(),
 						envelope.schemaVersion(), envelope.occurredAt(), envelope.recordedAt(), envelope.actor(),
-						envelope.source(), envelope.isBackdated(), true, Summaries.of(envelope),
+						envelope.actorName(), envelope.source(), envelope.isBackdated(), true, Summaries.of(envelope),
 						new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8));
 			}
 			return new Entry(stored.sequence(), stored.eventId(), stored.type(), stored.schemaVersion(),
-					stored.occurredAt(), stored.recordedAt(), stored.actor(), stored.source(), stored.backdated(),
-					false, Summaries.unknown(stored.type(), stored.schemaVersion()), stored.rawPayload());
+					stored.occurredAt(), stored.recordedAt(), stored.actor(), stored.actorName(), stored.source(),
+					stored.backdated(), false, Summaries.unknown(stored.type(), stored.schemaVersion()),
+					stored.rawPayload());
 		}
 
 	}

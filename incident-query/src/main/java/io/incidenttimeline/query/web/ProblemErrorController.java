@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The servlet container's error page, for what fails outside a controller (a filter, the
- * rendering of a page): the same RFC 9457 problem as {@link ProblemHandling} gives, in
- * place of Spring Boot's whitelabel page and its error JSON.
+ * rendering of a page) or is refused before one (security): the same RFC 9457 problem as
+ * {@link ProblemHandling} gives, in place of Spring Boot's whitelabel page and its error
+ * JSON.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -35,6 +36,13 @@ class ProblemErrorController implements ErrorController {
 		}
 		ProblemDetail problem = (status == HttpStatus.INTERNAL_SERVER_ERROR) ? ProblemHandling.internalError()
 				: ProblemDetail.forStatus(status);
+		// a refusal says why (a filter's sendError message: an expired token, a missing
+		// CSRF
+		// token); a server error's message could name internals and is never shown
+		if (status.is4xxClientError() && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message
+				&& !message.isBlank()) {
+			problem.setDetail(message);
+		}
 		if (path instanceof String uri && !uri.isEmpty()) {
 			try {
 				problem.setInstance(URI.create(uri));

@@ -1,5 +1,9 @@
 package io.incidenttimeline.query.dashboard;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +17,11 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.HeadlessChromium;
 import io.incidenttimeline.query.RunningQueryService;
+import io.incidenttimeline.query.TestIdentity;
 import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,13 +30,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import static io.incidenttimeline.query.SignedInActors.actedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in real headless Chromium, fed through Kafka. Chromium and chromedriver
- * come from the Debian packages, so Selenium Manager never goes to the network.
+ * The dashboard in real headless Chromium, fed through Kafka, signed in as a viewer
+ * through the real local identity provider's login form. Chromium and chromedriver come
+ * from the Debian packages, so Selenium Manager never goes to the network.
  */
 @RunningQueryService
 class DashboardBrowserIT {
@@ -41,11 +52,25 @@ class DashboardBrowserIT {
 
 	private static WebDriver browser;
 
+	private static boolean signedIn;
+
 	@Autowired
 	EventsTopic topic;
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	/**
+	 * The identity provider sends a browser back only to a redirect URI registered when
+	 * it started: this service listens on the port registered for the dashboard.
+	 */
+	@DynamicPropertySource
+	static void registeredPort(DynamicPropertyRegistry registry) {
+		registry.add("server.port", TestIdentity::dashboardPort);
+	}
 
 	@BeforeAll
 	static void start() {
@@ -58,6 +83,87 @@ class DashboardBrowserIT {
 		if (chromium != null) {
 			chromium.close();
 		}
+	}
+
+	@BeforeEach
+	void signIn() {
+		if (!signedIn) {
+			browser.get(url("/dashboard"));
+			signInAt(browser, TestIdentity.VIEWER);
+			waitForUrl(browser, url("/dashboard"));
+			signedIn = true;
+		}
+	}
+
+	@Test
+	void aVisitorSignsInThroughTheIdentityProviderAndSeesTheBoardUnderTheirName() {
+		try (HeadlessChromium visitor = new HeadlessChromium()) {
+			WebDriver page = visitor.driver();
+			page.get(url("/status"));
+			assertThat(page.getCurrentUrl()).as("the status page needs no sign-in").isEqualTo(url("/status"));
+			assertThat(page.getTitle()).isEqualTo("Incident Timeline status");
+
+			page.get(url("/dashboard"));
+			new WebDriverWait(page, WAIT)
+				.until((driver) -> driver.getCurrentUrl().startsWith(TestIdentity.issuer() + "/login"));
+			signInAt(page, TestIdentity.VIEWER);
+
+			waitForUrl(page, url("/dashboard"));
+			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Open incidents");
+			assertThat(page.findElements(By.id("open-incidents"))).hasSize(1);
+			assertThat(page.findElement(By.id("signed-in")).getText()).isEqualTo("Victor Nguyễn");
+			assertThat(page.findElement(By.id("signed-in")).getDomAttribute("title")).isEqualTo("victor");
+			page.get(url("/status"));
+			assertThat(page.getTitle()).isEqualTo("Incident Timeline status");
+		}
+	}
+
+	@Test
+	void aSignedInAdminsSessionCookieChangesNothingWithoutTheCsrfToken() throws Exception {
+		try (HeadlessChromium admin = new HeadlessChromium()) {
+			WebDriver page = admin.driver();
+			page.get(url("/dashboard"));
+			signInAt(page, TestIdentity.ADMIN);
+			waitForUrl(page, url("/dashboard"));
+			// cookies know no ports: a page of any site could make the browser send this
+			// one
+			// to the management port too
+			String cookie = "incident-query-session="
+					+ page.manage().getCookieNamed("incident-query-session").getValue();
+			String management = "http://localhost:" + this.managementPort;
+			HttpClient http = HttpClient.newHttpClient();
+
+			HttpResponse<String> read = http
+				.send(HttpRequest.newBuilder(URI.create(management + "/api/admin/projections"))
+					.header("Cookie", cookie)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> forged = http
+				.send(HttpRequest.newBuilder(URI.create(management + "/api/admin/projections/dashboard/rebuild"))
+					.header("Cookie", cookie)
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(read.statusCode()).as("the admin's session").isEqualTo(200);
+			assertThat(forged.statusCode()).isEqualTo(403);
+			assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(forged.body()).contains("CSRF");
+		}
+	}
+
+	@Test
+	void theIncidentPageShowsWhoActedByTheNameTheySignedInWith() {
+		IncidentStory story = startingAt(Instant.now().minus(Duration.ofMinutes(20)));
+		this.topic.send(declared(story, "Webhooks delayed", Severity.SEV_3, Duration.ZERO));
+		this.topic
+			.send(actedBy(story.after(Duration.ofMinutes(2)).note("Queue drains again"), "victor", "Victor Nguyễn"));
+
+		openIncidentPage(story, 2);
+
+		WebElement declaredBy = browser.findElement(By.cssSelector("tr.entry[data-sequence='1'] .actor"));
+		WebElement notedBy = browser.findElement(By.cssSelector("tr.entry[data-sequence='2'] .actor"));
+		assertThat(declaredBy.getText()).as("recorded before sign-in existed: the id").isEqualTo("erin");
+		assertThat(notedBy.getText()).isEqualTo("Victor Nguyễn");
+		assertThat(notedBy.getDomAttribute("title")).isEqualTo("victor");
 	}
 
 	@Test
@@ -172,8 +278,33 @@ class DashboardBrowserIT {
 		return "http://localhost:" + this.port + path;
 	}
 
+	/**
+	 * Fills in the identity provider's login form (password = username) once the browser
+	 * has been sent there.
+	 */
+	private static void signInAt(WebDriver page, String person) {
+		new WebDriverWait(page, WAIT)
+			.withMessage(() -> "no login form at " + page.getCurrentUrl() + ": "
+					+ page.getPageSource().substring(0, Math.min(500, page.getPageSource().length())))
+			.until((driver) -> !driver.findElements(By.name("username")).isEmpty());
+		page.findElement(By.name("username")).sendKeys(person);
+		page.findElement(By.name("password")).sendKeys(person);
+		page.findElement(By.cssSelector("button[type='submit']")).click();
+	}
+
 	private static void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(browser, WAIT).until((driver) -> condition.getAsBoolean());
+		new WebDriverWait(browser, WAIT).withMessage(() -> "at " + browser.getCurrentUrl())
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+	/**
+	 * Waits until the page is at that URL, saying where it is instead when it is not.
+	 */
+	private static void waitForUrl(WebDriver page, String url) {
+		new WebDriverWait(page, WAIT)
+			.withMessage(() -> "not at " + url + " but at " + page.getCurrentUrl() + ": "
+					+ page.getPageSource().substring(0, Math.min(800, page.getPageSource().length())))
+			.until((driver) -> url.equals(driver.getCurrentUrl()));
 	}
 
 	private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -48,8 +48,9 @@ class LiveStreamIT {
 	@BeforeEach
 	void listen() {
 		this.stream = HttpClient.newHttpClient()
-			.sendAsync(HttpRequest.newBuilder(URI.create(this.api.base() + "/api/stream")).build(),
-					HttpResponse.BodyHandlers.ofLines());
+			.sendAsync(HttpRequest.newBuilder(URI.create(this.api.base() + "/api/stream"))
+				.header("Authorization", this.api.authorization())
+				.build(), HttpResponse.BodyHandlers.ofLines());
 		this.stream.thenAcceptAsync((response) -> collect(response.body()));
 		eventually().until(() -> names().contains("hello"));
 	}
@@ -79,7 +80,7 @@ class LiveStreamIT {
 		eventually().until(() -> applied(story, 3) != null);
 		int before = names().size();
 
-		assertThat(this.api.post("/api/admin/projections/dashboard/rebuild").status()).isEqualTo(200);
+		assertThat(this.api.admin().post("/api/admin/projections/dashboard/rebuild").status()).isEqualTo(200);
 
 		eventually().until(() -> names().size() > before);
 		Message rebuilt = this.messages.get(before);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,8 +28,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * How the list query's parameters bind: typed, validated together, every bad one named.
+ * Who may ask is not this test's question (the MVC slice leaves the security
+ * configuration out; {@code AuthorizationIT} asks it of the running service), so the
+ * requests skip the security filters.
  */
 @WebMvcTest(IncidentController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@ActiveProfiles("local")
 class IncidentFilterTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -116,7 +116,7 @@ class MetricsIT {
 		String momentsBefore = api.get("/api/metrics/incidents").body();
 		double sev3Before = prometheusCount(api, "SEV-3");
 
-		QueryApi.Answer rebuilt = api.post("/api/admin/projections/mttx/rebuild");
+		QueryApi.Answer rebuilt = api.admin().post("/api/admin/projections/mttx/rebuild");
 
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.json().path("eventsReplayed").asLong())
@@ -131,7 +131,7 @@ class MetricsIT {
 	void prometheusHasMttrHistogramsPerHighestSeverity() {
 		QueryApi api = scriptedIncidentsApplied();
 
-		String scrape = api.get("/actuator/prometheus").body();
+		String scrape = api.management().get("/actuator/prometheus").body();
 
 		assertThat(scrape).contains("# TYPE incident_mttr_seconds histogram");
 		assertThat(scrape).containsPattern("incident_mttr_seconds_bucket\\{[^}]*severity=\"SEV-1\"");
@@ -175,7 +175,7 @@ class MetricsIT {
 
 	private static double prometheusCount(QueryApi api, String severity) {
 		Matcher count = Pattern.compile("incident_mttr_seconds_count\\{severity=\"" + severity + "\"\\} ([0-9.eE+]+)")
-			.matcher(api.get("/actuator/prometheus").body());
+			.matcher(api.management().get("/actuator/prometheus").body());
 		return count.find() ? Double.parseDouble(count.group(1)) : 0.0;
 	}
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +43,9 @@ class PrometheusScrapeIT {
 	@Autowired
 	EventsTopic topic;
 
-	@LocalServerPort
-	int port;
+	/** Prometheus scrapes the management port, as in production. */
+	@LocalManagementPort
+	int managementPort;
 
 	private Process prometheus;
 
@@ -89,7 +90,7 @@ class PrometheusScrapeIT {
 				    metrics_path: /actuator/prometheus
 				    static_configs:
 				      - targets: ["127.0.0.1:%d"]
-				""".formatted(this.port));
+				""".formatted(this.managementPort));
 		this.prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
 				"--storage.tsdb.path=" + this.directory.resolve("data"),
 				"--web.listen-address=127.0.0.1:" + prometheusPort)

@@ -338,13 +338,13 @@ class StatusPageIT {
 		this.clock.set(Instant.parse("2026-11-22T00:00:00Z"));
 		List<String> before = PUBLIC_PATHS.stream().map((path) -> this.api.get(path).body()).toList();
 
-		QueryApi.Answer rebuilt = this.api.post("/api/admin/projections/status-page/rebuild");
+		QueryApi.Answer rebuilt = this.api.admin().post("/api/admin/projections/status-page/rebuild");
 		List<String> after = PUBLIC_PATHS.stream().map((path) -> this.api.get(path).body()).toList();
 
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(7);
 		assertThat(after).isEqualTo(before);
-		assertThat(this.api.get("/api/admin/projections").body()).contains("status-page");
+		assertThat(this.api.admin().get("/api/admin/projections").body()).contains("status-page");
 	}
 
 	private void send(EventEnvelope... events) {

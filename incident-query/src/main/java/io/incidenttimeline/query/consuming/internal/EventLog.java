@@ -28,8 +28,8 @@ class EventLog implements EventHistory {
 
 	private static final String INSERT = """
 			INSERT INTO incident_events (incident_id, sequence, event_id, type, schema_version, occurred_at,
-			  recorded_at, actor, source, known, payload, wire, applied_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+			  recorded_at, actor, actor_name, source, known, payload, wire, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
 			ON CONFLICT (incident_id, sequence) DO NOTHING""";
 
 	private final JdbcClient jdbc;
@@ -46,8 +46,8 @@ class EventLog implements EventHistory {
 			this.jdbc.sql(INSERT)
 				.params(unknown.incidentId().value(), unknown.sequence(), unknown.eventId(), unknown.typeName(),
 						unknown.schemaVersion(), Timestamptz.of(unknown.occurredAt()),
-						Timestamptz.of(unknown.recordedAt()), unknown.actor(), unknown.source(), false,
-						(unknown.data() != null) ? unknown.data().toString() : null, unknown.wire(),
+						Timestamptz.of(unknown.recordedAt()), unknown.actor(), unknown.actorName(), unknown.source(),
+						false, (unknown.data() != null) ? unknown.data().toString() : null, unknown.wire(),
 						Timestamptz.of(appliedAt))
 				.update();
 		}
@@ -57,8 +57,8 @@ class EventLog implements EventHistory {
 		this.jdbc.sql(INSERT)
 			.params(envelope.incidentId().value(), envelope.sequence(), envelope.eventId(), envelope.type().name(),
 					envelope.schemaVersion(), Timestamptz.of(envelope.occurredAt()),
-					Timestamptz.of(envelope.recordedAt()), envelope.actor(), envelope.source(), true,
-					new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8), wire,
+					Timestamptz.of(envelope.recordedAt()), envelope.actor(), envelope.actorName(), envelope.source(),
+					true, new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8), wire,
 					Timestamptz.of(appliedAt))
 			.update();
 	}
@@ -66,8 +66,8 @@ class EventLog implements EventHistory {
 	@Override
 	public List<StoredEvent> of(IncidentId incident) {
 		return this.jdbc.sql("""
-				SELECT sequence, event_id, type, schema_version, occurred_at, recorded_at, actor, source, known,
-				  payload, wire
+				SELECT sequence, event_id, type, schema_version, occurred_at, recorded_at, actor, actor_name, source,
+				  known, payload, wire
 				FROM incident_events WHERE incident_id = ? ORDER BY sequence""")
 			.param(incident.value())
 			.query((rs, row) -> stored(rs))
@@ -110,7 +110,8 @@ class EventLog implements EventHistory {
 		EventEnvelope envelope = rs.getBoolean("known") ? IncomingEvent.envelope(rs.getBytes("wire")) : null;
 		return new StoredEvent(rs.getLong("sequence"), rs.getObject("event_id", UUID.class), rs.getString("type"),
 				rs.getInt("schema_version"), Timestamptz.read(rs, "occurred_at"), Timestamptz.read(rs, "recorded_at"),
-				rs.getString("actor"), rs.getString("source"), envelope, rs.getString("payload"));
+				rs.getString("actor"), (envelope != null) ? envelope.actorName() : rs.getString("actor_name"),
+				rs.getString("source"), envelope, rs.getString("payload"));
 	}
 
 	record Stored(UUID incidentId, long sequence, byte[] wire) {

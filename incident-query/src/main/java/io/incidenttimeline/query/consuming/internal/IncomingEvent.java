@@ -82,7 +82,7 @@ sealed interface IncomingEvent {
 	 * leniently, since its type's rules are unknown.
 	 */
 	record Unknown(IncidentId incidentId, long sequence, String type, String typeName, int schemaVersion, UUID eventId,
-			Instant occurredAt, Instant recordedAt, String actor, String source, JsonNode data,
+			Instant occurredAt, Instant recordedAt, String actor, String actorName, String source, JsonNode data,
 			byte[] wire) implements IncomingEvent {
 
 		private static final ObjectMapper MAPPER = IncidentEventCodec.newObjectMapper();
@@ -102,8 +102,8 @@ sealed interface IncomingEvent {
 			int version = ours.matches() ? Integer.parseInt(ours.group(2)) : 0;
 			Instant recordedAt = timestamp(json, "recordedtime", Instant.now());
 			return new Unknown(ex.incidentId(), ex.sequence(), ex.type(), typeName, version, uuid(json.path("id")),
-					timestamp(json, "time", recordedAt), recordedAt, text(json, "actor"), text(json, "origin"),
-					json.get("data"), wire);
+					timestamp(json, "time", recordedAt), recordedAt, text(json, "actor"), text(json, "actorname"),
+					text(json, "origin"), json.get("data"), wire);
 		}
 
 		private static Instant timestamp(JsonNode json, String field, Instant fallback) {
