@@ -67,18 +67,27 @@
 		});
 	}
 
-	function drawOverTime(series) {
-		var container = document.getElementById('chart-over-time');
-		var svg = el('svg', { width: WIDTH, height: HEIGHT, viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, role: 'img', class: 'over-time' });
-		var periods = series.periods;
+	function chart(className) {
+		return el('svg', { width: WIDTH, height: HEIGHT, viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, role: 'img', class: className });
+	}
+
+	// The largest median (in minutes) among the figures of these periods or reports, at least 1.
+	function largestMedian(groups) {
 		var max = 0;
-		periods.forEach(function (period) {
+		groups.forEach(function (group) {
 			METRICS.forEach(function (metric) {
-				var value = minutes(figure(period.figures, metric.key).medianSeconds);
+				var value = minutes(figure(group.figures, metric.key).medianSeconds);
 				if (value != null && value > max) { max = value; }
 			});
 		});
-		max = max || 1;
+		return max || 1;
+	}
+
+	function drawOverTime(series) {
+		var container = document.getElementById('chart-over-time');
+		var svg = chart('over-time');
+		var periods = series.periods;
+		var max = largestMedian(periods);
 		frame(svg, max);
 		legend(svg);
 		var step = periods.length > 1 ? (WIDTH - LEFT - RIGHT - 20) / (periods.length - 1) : 0;
@@ -112,15 +121,8 @@
 
 	function drawBySeverity(reports) {
 		var container = document.getElementById('chart-by-severity');
-		var svg = el('svg', { width: WIDTH, height: HEIGHT, viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, role: 'img', class: 'by-severity' });
-		var max = 0;
-		reports.forEach(function (report) {
-			METRICS.forEach(function (metric) {
-				var value = minutes(figure(report.figures, metric.key).medianSeconds);
-				if (value != null && value > max) { max = value; }
-			});
-		});
-		max = max || 1;
+		var svg = chart('by-severity');
+		var max = largestMedian(reports);
 		frame(svg, max);
 		legend(svg);
 		var group = (WIDTH - LEFT - RIGHT) / SEVERITIES.length;

@@ -14,21 +14,21 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The command API as a client sees it: raw JSON in, status, headers and JSON out.
  */
-final class CommandApi {
+public final class CommandApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final RestTestClient client;
 
-	CommandApi(int port) {
+	public CommandApi(int port) {
 		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 
-	Response post(String path, String json, String... headers) {
+	public Response post(String path, String json, String... headers) {
 		return post(path, MediaType.APPLICATION_JSON, json, headers);
 	}
 
-	Response post(String path, MediaType contentType, String body, String... headers) {
+	public Response post(String path, MediaType contentType, String body, String... headers) {
 		List<String> all = new ArrayList<>(List.of("X-Actor", "alice"));
 		all.addAll(List.of(headers));
 		return send(this.client.post()
@@ -40,7 +40,7 @@ final class CommandApi {
 			.returnResult(String.class));
 	}
 
-	Response postWithoutActor(String path, String json) {
+	public Response postWithoutActor(String path, String json) {
 		return send(this.client.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -49,7 +49,7 @@ final class CommandApi {
 			.returnResult(String.class));
 	}
 
-	Response get(String path, String... headers) {
+	public Response get(String path, String... headers) {
 		return send(this.client.get()
 			.uri(path)
 			.headers((h) -> apply(h, List.of(headers)))
@@ -57,7 +57,7 @@ final class CommandApi {
 			.returnResult(String.class));
 	}
 
-	String declare() {
+	public String declare() {
 		Response response = post("/api/incidents", """
 				{"title":"Checkout fails","severity":"SEV-1","services":["checkout"]}""");
 		if (response.status() != 201) {
@@ -76,16 +76,16 @@ final class CommandApi {
 		return new Response(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
 	}
 
-	record Response(int status, HttpHeaders headers, String body) {
+	public record Response(int status, HttpHeaders headers, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
 		/**
 		 * The fields a problem response names in {@code errors[]}.
 		 */
-		List<String> errorFields() {
+		public List<String> errorFields() {
 			List<String> fields = new ArrayList<>();
 			json().path("errors").forEach((error) -> fields.add(error.get("field").asString()));
 			return fields;

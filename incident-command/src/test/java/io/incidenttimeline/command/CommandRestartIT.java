@@ -8,7 +8,6 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import io.incidenttimeline.command.CommandApi.Response;
-import io.incidenttimeline.testsupport.TestKafka;
 import io.incidenttimeline.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Instances started by hand: one after another, or two at once, on one database.
+ */
 class CommandRestartIT {
-
-	static {
-		System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-	}
 
 	@Test
 	void restartedServiceRebuildsTheIncidentFromTheStoreAndContinuesIt() {
@@ -129,10 +127,9 @@ class CommandRestartIT {
 	}
 
 	private static ConfigurableApplicationContext start(TestPostgres.Database database) {
-		return new SpringApplicationBuilder(IncidentCommandApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers());
+		return new SpringApplicationBuilder(IncidentCommandApplication.class)
+			.initializers(new TestInfrastructure(database))
+			.run("--server.port=0");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

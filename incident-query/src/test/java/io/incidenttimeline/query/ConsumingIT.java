@@ -1,7 +1,6 @@
 package io.incidenttimeline.query;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,40 +12,31 @@ import io.incidenttimeline.events.GoldenVectors;
 import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.Timestamps;
 import io.incidenttimeline.query.consuming.Projection;
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.testsupport.IncidentStory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import static io.incidenttimeline.query.QueryService.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-query.topic=" + ConsumingIT.TOPIC,
-				"incident-query.dead-letter-topic=" + ConsumingIT.TOPIC + ".DLT",
-				"spring.kafka.consumer.group-id=consuming-it" })
+@RunningQueryService
 class ConsumingIT {
 
-	static final String TOPIC = "consuming-it-events";
+	@Autowired
+	EventsTopic topic;
 
-	private static EventsTopic topic;
-
-	@LocalServerPort
-	int port;
+	@Autowired
+	QueryApi api;
 
 	@Autowired
 	MeterRegistry meters;
@@ -57,30 +47,15 @@ class ConsumingIT {
 	@Autowired
 	ConsumerFactory<?, ?> consumers;
 
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "consuming_it");
-	}
-
-	@BeforeAll
-	static void producer() {
-		topic = new EventsTopic(TOPIC);
-	}
-
-	@AfterAll
-	static void closeProducer() {
-		topic.close();
-	}
-
 	@Test
 	void goldenVectorsShowInListDetailAndTimelineWithTheirExactTimes() {
 		GoldenVectors.all()
 			.keySet()
-			.forEach((file) -> topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
-		QueryApi api = api();
+			.forEach((file) -> this.topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
+		QueryApi api = this.api;
 		String path = "/api/incidents/" + GoldenVectors.INCIDENT;
 
-		JsonNode detail = Eventually
+		JsonNode detail = eventually()
 			.until(() -> api.get(path),
 					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 10)
 			.json();
@@ -130,7 +105,7 @@ class ConsumingIT {
 			assertThat(entry.path("recordedAt").asText()).isEqualTo(Timestamps.format(expected.recordedAt()));
 			assertThat(entry.path("eventId").asText()).isEqualTo(expected.eventId().toString());
 			assertThat(entry.path("type").asText()).isEqualTo(expected.type().name());
-			assertThat(entry.path("schemaVersion").asInt()).isEqualTo(1);
+			assertThat(entry.path("schemaVersion").asInt()).isEqualTo(expected.schemaVersion());
 			assertThat(entry.path("actor").asText()).isEqualTo(expected.actor());
 			assertThat(entry.path("source").asText()).isEqualTo(expected.source());
 			assertThat(entry.path("backdated").asBoolean()).isEqualTo(expected.isBackdated());
@@ -144,10 +119,10 @@ class ConsumingIT {
 	void anIncidentIsShownAsItStoodAtAnyInstantFromWhatHadBeenRecordedByThen() {
 		GoldenVectors.all()
 			.keySet()
-			.forEach((file) -> topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
-		QueryApi api = api();
+			.forEach((file) -> this.topic.send(GoldenVectors.INCIDENT.toString(), GoldenVectors.read(file)));
+		QueryApi api = this.api;
 		String path = "/api/incidents/" + GoldenVectors.INCIDENT;
-		Eventually.until(() -> api.get(path),
+		eventually().until(() -> api.get(path),
 				(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 10);
 
 		JsonNode acknowledged = api.get(path + "?asOf=2026-11-20T10:04:00Z").json();
@@ -167,21 +142,48 @@ class ConsumingIT {
 	}
 
 	@Test
+	void aDeclarationAnEarlierProducerWroteIsStillReadWithTheAlertsThatFollowIt() {
+		this.topic.send(GoldenVectors.ALERTED_INCIDENT.toString(),
+				GoldenVectors.read("earlier/alerts-01-incident-declared.v1.json"));
+		GoldenVectors.alertStory()
+			.keySet()
+			.stream()
+			.skip(1)
+			.forEach((file) -> this.topic.send(GoldenVectors.ALERTED_INCIDENT.toString(), GoldenVectors.read(file)));
+		String path = "/api/incidents/" + GoldenVectors.ALERTED_INCIDENT;
+
+		JsonNode detail = eventually()
+			.until(() -> this.api.get(path),
+					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == 4)
+			.json();
+
+		assertThat(detail.path("title").asText()).isEqualTo("HighErrorRate: checkout");
+		assertThat(detail.path("impactStartedAt").asText()).isEqualTo("2026-11-21T07:58:00.123456Z");
+		JsonNode entries = this.api.get(path + "/timeline").json().path("entries");
+		assertThat(entries).extracting((entry) -> entry.path("summary").asText())
+			.containsExactly("Declared SEV-2 \"HighErrorRate: checkout\" affecting checkout",
+					"Alert from alertmanager: Error rate above 5% on checkout",
+					"Alert acknowledged in alertmanager (a3f9c1e2b4d5f6a7)",
+					"Alert resolved in alertmanager (a3f9c1e2b4d5f6a7)");
+	}
+
+	@Test
 	void theSameRecordDeliveredTwiceHasNoDoubleEffect() {
 		IncidentStory story = new IncidentStory();
 		double duplicatesBefore = counter("incident.query.duplicates.skipped");
 		EventEnvelope declared = story.declared();
 		EventEnvelope mitigation = story.mitigation("Disabled the new ranking");
-		topic.send(declared);
-		topic.send(mitigation);
-		topic.send(mitigation);
-		topic.send(story.note("Latency back to normal"));
+		this.topic.send(declared);
+		this.topic.send(mitigation);
+		this.topic.send(mitigation);
+		this.topic.send(story.note("Latency back to normal"));
 
 		JsonNode detail = awaitSequence(story, 3);
 
 		assertThat(detail.path("mitigations")).hasSize(1);
-		assertThat(api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries")).hasSize(3);
-		Eventually.until(() -> counter("incident.query.duplicates.skipped"), (count) -> count >= duplicatesBefore + 1);
+		assertThat(this.api.get("/api/incidents/" + story.incident() + "/timeline").json().path("entries")).hasSize(3);
+		eventually().until(() -> counter("incident.query.duplicates.skipped"),
+				(count) -> count >= duplicatesBefore + 1);
 	}
 
 	@Test
@@ -191,19 +193,20 @@ class ConsumingIT {
 		EventEnvelope declared = story.declared();
 		EventEnvelope second = story.mitigation("Failed over to the replica");
 		EventEnvelope third = story.note("Replica healthy");
-		topic.send(declared);
-		topic.send(third);
+		this.topic.send(declared);
+		this.topic.send(third);
 
-		Eventually.until(() -> counter("incident.query.sequence.gaps"), (count) -> count == gapsBefore + 1);
+		eventually().until(() -> counter("incident.query.sequence.gaps"), (count) -> count == gapsBefore + 1);
 		assertThat(parked(story)).isEqualTo(1);
 		assertThat(gauge("incident.query.parked.events")).isGreaterThanOrEqualTo(1);
-		assertThat(api().get("/api/incidents/" + story.incident()).json().path("lastSequence").asLong()).isEqualTo(1);
+		assertThat(this.api.get("/api/incidents/" + story.incident()).json().path("lastSequence").asLong())
+			.isEqualTo(1);
 
-		topic.send(second);
+		this.topic.send(second);
 
 		awaitSequence(story, 3);
 		assertThat(parked(story)).isZero();
-		JsonNode entries = api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
+		JsonNode entries = this.api.get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
 		assertThat(entries).extracting((entry) -> entry.path("sequence").asLong()).containsExactly(1L, 2L, 3L);
 	}
 
@@ -211,9 +214,9 @@ class ConsumingIT {
 	void aMalformedRecordIsDeadLetteredWithItsReasonWhileTheNextEventIsApplied() {
 		IncidentStory story = new IncidentStory();
 		double deadBefore = counter("incident.query.dead.lettered");
-		topic.send(story.declared());
-		topic.send(story.incident().toString(), "{\"not\": \"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
-		topic.send(story.note("Still applied"));
+		this.topic.send(story.declared());
+		this.topic.send(story.incident().toString(), "{\"not\": \"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
+		this.topic.send(story.note("Still applied"));
 
 		awaitSequence(story, 2);
 
@@ -228,14 +231,14 @@ class ConsumingIT {
 	@Test
 	void anUnknownEventTypeBecomesATimelineEntryAndLaterEventsStillApply() {
 		IncidentStory story = new IncidentStory();
-		topic.send(story.declared());
-		topic.send(story.incident().toString(), story.unknownType("PostmortemPublished"));
-		topic.send(story.mitigation("Restarted the search pods"));
+		this.topic.send(story.declared());
+		this.topic.send(story.incident().toString(), story.unknownType("PostmortemPublished"));
+		this.topic.send(story.mitigation("Restarted the search pods"));
 
 		JsonNode detail = awaitSequence(story, 3);
 
 		assertThat(detail.path("mitigations")).hasSize(1);
-		JsonNode entries = api().get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
+		JsonNode entries = this.api.get("/api/incidents/" + story.incident() + "/timeline").json().path("entries");
 		assertThat(entries).hasSize(3);
 		JsonNode unknown = entries.get(1);
 		assertThat(unknown.path("sequence").asLong()).isEqualTo(2);
@@ -249,23 +252,23 @@ class ConsumingIT {
 	@Test
 	void rebuildingAProjectionGivesIdenticalRows() {
 		IncidentStory story = new IncidentStory();
-		topic.send(story.declared());
-		topic.send(story.mitigation("Rolled back the indexer"));
+		this.topic.send(story.declared());
+		this.topic.send(story.mitigation("Rolled back the indexer"));
 		awaitSequence(story, 2);
 		List<Map<String, Object>> before = incidentRows();
 		this.jdbc.sql("UPDATE incidents SET title = 'corrupted'").update();
 
-		QueryApi.Answer rebuilt = api().post("/api/admin/projections/incidents/rebuild");
+		QueryApi.Answer rebuilt = this.api.post("/api/admin/projections/incidents/rebuild");
 
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(incidentRows()).isEqualTo(before);
-		assertThat(api().post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);
+		assertThat(this.api.post("/api/admin/projections/nonsense/rebuild").status()).isEqualTo(404);
 	}
 
 	@Test
 	void badListParametersAreNamedInAProblem() {
-		QueryApi.Answer answer = api().get("/api/incidents?status=closed&severity=SEV-9&size=0&from=yesterday");
+		QueryApi.Answer answer = this.api.get("/api/incidents?status=closed&severity=SEV-9&size=0&from=yesterday");
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -275,36 +278,37 @@ class ConsumingIT {
 
 	@Test
 	void unknownIncidentIsANotFoundProblem() {
-		QueryApi.Answer answer = api().get("/api/incidents/" + new IncidentStory().incident());
+		QueryApi.Answer answer = this.api.get("/api/incidents/" + new IncidentStory().incident());
 
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(api().get("/api/incidents/" + new IncidentStory().incident() + "/timeline").status()).isEqualTo(404);
-		assertThat(api().get("/api/incidents/not-a-uuid").status()).isEqualTo(400);
+		assertThat(this.api.get("/api/incidents/" + new IncidentStory().incident() + "/timeline").status())
+			.isEqualTo(404);
+		assertThat(this.api.get("/api/incidents/not-a-uuid").status()).isEqualTo(400);
 	}
 
 	@Test
 	void metricsAndApiDocsArePublished() {
 		IncidentStory story = new IncidentStory();
-		topic.send(story.declared());
+		this.topic.send(story.declared());
 		awaitSequence(story, 1);
 
-		String prometheus = api().get("/actuator/prometheus").body();
+		String prometheus = this.api.get("/actuator/prometheus").body();
 
 		assertThat(prometheus).contains("incident_query_events_applied_total",
 				"incident_query_duplicates_skipped_total", "incident_query_sequence_gaps_total",
 				"incident_query_parked_events", "incident_query_dead_lettered_total",
 				"kafka_consumer_fetch_manager_records_lag");
-		assertThat(api().get("/v3/api-docs").json().path("paths").has("/api/incidents/{id}/timeline")).isTrue();
-		assertThat(api().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+		assertThat(this.api.get("/v3/api-docs").json().path("paths").has("/api/incidents/{id}/timeline")).isTrue();
+		assertThat(this.api.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
 	}
 
 	@Test
 	void aProjectionFailureIsRetriedThenDeadLetteredWithoutAnyEffect() {
 		IncidentStory failing = new IncidentStory();
 		IncidentStory healthy = new IncidentStory();
-		topic.send(failing.declared(FailingProjection.TITLE));
-		topic.send(healthy.declared());
+		this.topic.send(failing.declared(FailingProjection.TITLE));
+		this.topic.send(healthy.declared());
 
 		ConsumerRecord<String, byte[]> dead = deadLetterFor(failing);
 
@@ -316,7 +320,7 @@ class ConsumingIT {
 			.param(failing.incident().value())
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(api().get("/api/incidents/" + failing.incident()).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/incidents/" + failing.incident()).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -328,15 +332,8 @@ class ConsumingIT {
 		assertThat(config.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)).isEqualTo(false);
 	}
 
-	private static ConsumerRecord<String, byte[]> deadLetterFor(IncidentStory story) {
-		return Eventually
-			.until(() -> EventsTopic.readAll(TOPIC + ".DLT", Duration.ofSeconds(2)),
-					(records) -> records.stream()
-						.anyMatch((record) -> story.incident().toString().equals(record.key())))
-			.stream()
-			.filter((record) -> story.incident().toString().equals(record.key()))
-			.findFirst()
-			.orElseThrow();
+	private ConsumerRecord<String, byte[]> deadLetterFor(IncidentStory story) {
+		return this.topic.deadLetter(story.incident().toString());
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -345,8 +342,8 @@ class ConsumingIT {
 	}
 
 	private JsonNode awaitSequence(IncidentStory story, long sequence) {
-		return Eventually
-			.until(() -> api().get("/api/incidents/" + story.incident()),
+		return eventually()
+			.until(() -> this.api.get("/api/incidents/" + story.incident()),
 					(answer) -> answer.status() == 200 && answer.json().path("lastSequence").asLong() == sequence)
 			.json();
 	}
@@ -382,10 +379,6 @@ class ConsumingIT {
 			}
 		}
 		return null;
-	}
-
-	private QueryApi api() {
-		return new QueryApi(this.port);
 	}
 
 	/**

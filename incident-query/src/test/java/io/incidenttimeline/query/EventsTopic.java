@@ -38,8 +38,10 @@ public final class EventsTopic implements AutoCloseable {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 	}
 
-	public void send(EventEnvelope envelope) {
-		send(envelope.incidentId().toString(), IncidentEventCodec.encode(envelope));
+	public void send(EventEnvelope... envelopes) {
+		for (EventEnvelope envelope : envelopes) {
+			send(envelope.incidentId().toString(), IncidentEventCodec.encode(envelope));
+		}
 	}
 
 	public void send(String key, byte[] value) {
@@ -54,22 +56,22 @@ public final class EventsTopic implements AutoCloseable {
 	}
 
 	/**
-	 * Every record on a topic within the timeout, read by a fresh consumer group.
+	 * The first record with that key on this topic's dead-letter topic, read by a fresh
+	 * consumer group, once it is there.
 	 */
-	public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration timeout) {
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+	public ConsumerRecord<String, byte[]> deadLetter(String key) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
 				"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-			}
+			consumer.subscribe(List.of(this.topic + ".DLT"));
+			List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+			return QueryService.eventually().pollInSameThread().until(() -> {
+				consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+				return read.stream().filter((record) -> key.equals(record.key())).findFirst();
+			}, (found) -> found.isPresent()).orElseThrow();
 		}
-		return records;
 	}
 
 	@Override

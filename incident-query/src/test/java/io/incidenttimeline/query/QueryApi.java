@@ -8,9 +8,14 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import org.springframework.core.env.Environment;
 
 /**
- * A plain HTTP client for the running query service, answers as JSON trees.
+ * A plain HTTP client for the running query service, answers as text, JSON trees or HTML
+ * documents.
  */
 public final class QueryApi {
 
@@ -18,19 +23,26 @@ public final class QueryApi {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final String base;
+	private final Environment environment;
 
-	public QueryApi(int port) {
-		this.base = "http://localhost:" + port;
+	/**
+	 * The service of that environment, on the port it listens on once started.
+	 */
+	public QueryApi(Environment environment) {
+		this.environment = environment;
+	}
+
+	public String base() {
+		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
 	}
 
 	public Answer get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
 	}
 
 	public Answer post(String path) {
 		return send(
-				HttpRequest.newBuilder(URI.create(this.base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+				HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
 	}
 
 	private Answer send(HttpRequest request) {
@@ -68,6 +80,10 @@ public final class QueryApi {
 			catch (IOException ex) {
 				throw new IllegalStateException("not JSON: " + this.response.body(), ex);
 			}
+		}
+
+		public Document html() {
+			return Jsoup.parse(this.response.body(), this.response.uri().toString());
 		}
 
 	}

@@ -2,10 +2,9 @@ package io.incidenttimeline.query;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.incidenttimeline.events.GoldenVectors;
-import io.incidenttimeline.testsupport.TestKafka;
-import io.incidenttimeline.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.incidenttimeline.query.QueryService.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,26 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestartIT {
 
-	private static final String TOPIC = "restart-it-events";
-
 	private static final List<String> GOLDEN = List.copyOf(GoldenVectors.all().keySet());
 
 	@Test
 	void restartingMidStreamCountsNothingTwice() {
-		TestPostgres.Database database = TestPostgres.database("restart_it");
-		try (EventsTopic topic = new EventsTopic(TOPIC)) {
-			try (ConfigurableApplicationContext first = start(database)) {
+		Map<String, String> properties = QueryService.properties(RestartIT.class.getSimpleName());
+		try (EventsTopic topic = new EventsTopic(properties.get("incident-query.topic"))) {
+			try (ConfigurableApplicationContext first = start(properties)) {
 				GOLDEN.subList(0, 5).forEach((file) -> send(topic, file));
 				awaitSequence(first, 5);
 			}
 
 			GOLDEN.forEach((file) -> send(topic, file));
 
-			try (ConfigurableApplicationContext second = start(database)) {
+			try (ConfigurableApplicationContext second = start(properties)) {
 				awaitSequence(second, 10);
 				JdbcClient jdbc = second.getBean(JdbcClient.class);
 				MeterRegistry meters = second.getBean(MeterRegistry.class);
-				Eventually.until(() -> meters.get("incident.query.duplicates.skipped").counter().count(),
+				eventually().until(() -> meters.get("incident.query.duplicates.skipped").counter().count(),
 						(count) -> count == 5);
 
 				assertThat(jdbc.sql("SELECT count(*) FROM incident_events").query(Long.class).single()).isEqualTo(10);
@@ -62,20 +60,18 @@ class RestartIT {
 
 	private static void awaitSequence(ConfigurableApplicationContext context, long sequence) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		Eventually.until(() -> jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM projection_progress")
+		eventually().until(() -> jdbc.sql("SELECT coalesce(max(last_sequence), 0) FROM projection_progress")
 			.query(Long.class)
 			.single(), (applied) -> applied == sequence);
 	}
 
-	private static ConfigurableApplicationContext start(TestPostgres.Database database) {
+	private static ConfigurableApplicationContext start(Map<String, String> properties) {
 		// command-line arguments, since default properties would lose to application.yml
-		Map<String, String> properties = Map.of("server.port", "0", "spring.datasource.url", database.jdbcUrl(),
-				"spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
-				"spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(), "incident-query.topic", TOPIC,
-				"incident-query.dead-letter-topic", TOPIC + ".DLT", "spring.kafka.consumer.group-id", "restart-it");
-		return new SpringApplicationBuilder(IncidentQueryApplication.class).run(properties.entrySet()
-			.stream()
-			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+		return new SpringApplicationBuilder(IncidentQueryApplication.class).run(Stream
+			.concat(Stream.of("--server.port=0"),
+					properties.entrySet()
+						.stream()
+						.map((property) -> "--" + property.getKey() + "=" + property.getValue()))
 			.toArray(String[]::new));
 	}
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code startsAt}, PagerDuty's {@code payload.timestamp}). {@code alertKey} identifies
  * the alert at its sender: Alertmanager fingerprint, PagerDuty dedup key.
  */
-public record AlertTriggered(IncidentId incidentId, String integration, String alertKey, String summary,
+public record AlertTriggered(IncidentId incidentId, String integration, String alertKey, @MultiLine String summary,
 		String alertSeverity, Map<String, String> labels, Instant firedAt, String link) implements IncidentEvent {
 
 	public AlertTriggered {

@@ -26,8 +26,8 @@ import io.cloudevents.jackson.JsonFormat;
  * the incident id; {@code type} from {@link EventTypes}; {@code time} = occurredAt;</li>
  * <li>extensions: {@code sequence} (the incident's sequence number, zero-padded so it
  * orders lexicographically as the CloudEvents sequence extension asks),
- * {@code recordedtime}, {@code actor}, {@code origin} (the envelope's source: which
- * client or integration);</li>
+ * {@code recordedtime}, {@code actor}, {@code actorname} (only when known),
+ * {@code origin} (the envelope's source: which client or integration);</li>
  * <li>{@code data} the event record as JSON ({@code application/json}).</li>
  * </ul>
  * Readers ignore unknown attributes and unknown fields in {@code data}.
@@ -61,7 +61,7 @@ public final class IncidentEventCodec {
 	}
 
 	public static byte[] encode(EventEnvelope envelope) {
-		CloudEvent event = CloudEventBuilder.v1()
+		CloudEventBuilder builder = CloudEventBuilder.v1()
 			.withId(envelope.eventId().toString())
 			.withSource(URI.create("/incidents/" + envelope.incidentId()))
 			.withType(envelope.type().cloudEventType())
@@ -71,9 +71,11 @@ public final class IncidentEventCodec {
 			.withExtension("recordedtime", Timestamps.format(envelope.recordedAt()))
 			.withExtension("actor", envelope.actor())
 			.withExtension("origin", envelope.source())
-			.withData(DATA_CONTENT_TYPE, payloadJson(envelope.payload()))
-			.build();
-		return withFixedPrecisionTime(FORMAT.serialize(event), envelope.occurredAt());
+			.withData(DATA_CONTENT_TYPE, payloadJson(envelope.payload()));
+		if (envelope.actorName() != null) {
+			builder.withExtension("actorname", envelope.actorName());
+		}
+		return withFixedPrecisionTime(FORMAT.serialize(builder.build()), envelope.occurredAt());
 	}
 
 	/**
@@ -103,7 +105,7 @@ public final class IncidentEventCodec {
 			IncidentEvent payload = MAPPER.readValue(event.getData().toBytes(), type.javaType());
 			return new EventEnvelope(UUID.fromString(event.getId()), incidentId, sequence, event.getTime().toInstant(),
 					Timestamps.parse(requiredExtension(event, "recordedtime")), requiredExtension(event, "actor"),
-					requiredExtension(event, "origin"), payload);
+					optionalExtension(event, "actorname"), requiredExtension(event, "origin"), payload);
 		}
 		catch (UnknownEventTypeException ex) {
 			throw ex;
@@ -140,6 +142,11 @@ public final class IncidentEventCodec {
 
 	static String sequenceText(long sequence) {
 		return String.format("%019d", sequence);
+	}
+
+	private static String optionalExtension(CloudEvent event, String name) {
+		Object value = event.getExtension(name);
+		return (value != null) ? value.toString() : null;
 	}
 
 	private static String requiredExtension(CloudEvent event, String name) {

@@ -1,6 +1,6 @@
 package io.incidenttimeline.events;
 
-public record IncidentReopened(IncidentId incidentId, String reason) implements IncidentEvent {
+public record IncidentReopened(IncidentId incidentId, @MultiLine String reason) implements IncidentEvent {
 
 	public IncidentReopened {
 		Require.present(incidentId, "incidentId");

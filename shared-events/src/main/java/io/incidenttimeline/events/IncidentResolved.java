@@ -1,6 +1,6 @@
 package io.incidenttimeline.events;
 
-public record IncidentResolved(IncidentId incidentId, String summary) implements IncidentEvent {
+public record IncidentResolved(IncidentId incidentId, @MultiLine String summary) implements IncidentEvent {
 
 	public IncidentResolved {
 		Require.present(incidentId, "incidentId");

@@ -1,7 +1,7 @@
 package io.incidenttimeline.events;
 
 public record MitigationApplied(IncidentId incidentId, MitigationKind kind,
-		String description) implements IncidentEvent {
+		@MultiLine String description) implements IncidentEvent {
 
 	public MitigationApplied {
 		Require.present(incidentId, "incidentId");

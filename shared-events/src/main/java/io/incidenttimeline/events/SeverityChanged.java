@@ -1,7 +1,7 @@
 package io.incidenttimeline.events;
 
 public record SeverityChanged(IncidentId incidentId, Severity from, Severity to,
-		String reason) implements IncidentEvent {
+		@MultiLine String reason) implements IncidentEvent {
 
 	public SeverityChanged {
 		Require.present(incidentId, "incidentId");

@@ -4,7 +4,8 @@ package io.incidenttimeline.events;
  * A written update on the incident: public ones are shown on the status page, internal
  * ones only to responders.
  */
-public record StatusUpdatePosted(IncidentId incidentId, Visibility visibility, String body) implements IncidentEvent {
+public record StatusUpdatePosted(IncidentId incidentId, Visibility visibility,
+		@MultiLine String body) implements IncidentEvent {
 
 	public StatusUpdatePosted {
 		Require.present(incidentId, "incidentId");

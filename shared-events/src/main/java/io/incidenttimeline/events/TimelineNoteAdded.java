@@ -1,6 +1,6 @@
 package io.incidenttimeline.events;
 
-public record TimelineNoteAdded(IncidentId incidentId, String note) implements IncidentEvent {
+public record TimelineNoteAdded(IncidentId incidentId, @MultiLine String note) implements IncidentEvent {
 
 	public TimelineNoteAdded {
 		Require.present(incidentId, "incidentId");

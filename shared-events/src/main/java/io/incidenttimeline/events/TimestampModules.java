@@ -23,9 +23,6 @@ public final class TimestampModules {
 
 	static final String NAME = "incident-timestamps";
 
-	/** What a timestamp that cannot be read is told. */
-	public static final String EXPECTED = "not an RFC 3339 timestamp such as 2026-11-23T03:28:11.042917Z";
-
 	private TimestampModules() {
 	}
 
@@ -62,7 +59,7 @@ public final class TimestampModules {
 					return Timestamps.parse(text);
 				}
 				catch (DateTimeParseException ex) {
-					throw context.weirdStringException(text, Instant.class, EXPECTED);
+					throw context.weirdStringException(text, Instant.class, "must be " + Timestamps.EXPECTED);
 				}
 			}
 		});

@@ -16,6 +16,12 @@ public final class Timestamps {
 	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX")
 		.withZone(ZoneOffset.UTC);
 
+	/**
+	 * What a timestamp must look like, for messages about one that does not: "must be "
+	 * followed by this.
+	 */
+	public static final String EXPECTED = "an RFC 3339 timestamp such as 2026-11-23T03:28:11.042917Z";
+
 	private Timestamps() {
 	}
 

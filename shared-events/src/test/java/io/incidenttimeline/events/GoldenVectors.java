@@ -32,8 +32,11 @@ public final class GoldenVectors {
 				envelope(1, "2026-11-20T10:02:00.000000Z", "2026-11-20T10:02:00.123456Z", "alice", "web",
 						new IncidentDeclared(INCIDENT, "Checkout returns HTTP 500", Severity.SEV_2,
 								List.of("checkout", "payments"), IMPACT, "alice")));
-		vectors.put("02-incident-acknowledged.v1.json", envelope(2, "2026-11-20T10:03:10.000001Z",
-				"2026-11-20T10:03:10.500002Z", "bob", "pagerduty", new IncidentAcknowledged(INCIDENT)));
+		EventEnvelope acknowledged = envelope(2, "2026-11-20T10:03:10.000001Z", "2026-11-20T10:03:10.500002Z", "bob",
+				"pagerduty", new IncidentAcknowledged(INCIDENT));
+		vectors.put("02-incident-acknowledged.v1.json",
+				new EventEnvelope(acknowledged.eventId(), INCIDENT, 2, acknowledged.occurredAt(),
+						acknowledged.recordedAt(), "bob", "Bob Ødegård", "pagerduty", acknowledged.payload()));
 		vectors.put("03-severity-changed.v1.json",
 				envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z", "alice", "web",
 						new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected")));

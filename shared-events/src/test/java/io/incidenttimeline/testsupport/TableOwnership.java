@@ -31,6 +31,9 @@ public final class TableOwnership {
 	private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
 			Pattern.DOTALL);
 
+	private static final Pattern SQL_STATEMENT = Pattern
+		.compile("\\s*(SELECT|INSERT|UPDATE|DELETE|TRUNCATE|LOCK|WITH|MERGE|COPY)\\b.*", Pattern.DOTALL);
+
 	private TableOwnership() {
 	}
 
@@ -50,6 +53,8 @@ public final class TableOwnership {
 		assertThat(owned).as("every table the migrations create has one owning module").containsAll(created);
 		List<String> violations = new ArrayList<>();
 		Path root = sources.resolve(basePackage.replace('.', '/'));
+		assertThat(owners.keySet()).as("every module of %s is listed, with the tables it owns", basePackage)
+			.containsAll(modules(root));
 		for (Map.Entry<String, Set<String>> module : owners.entrySet()) {
 			Set<String> foreign = new TreeSet<>(created);
 			foreign.removeAll(module.getValue());
@@ -64,6 +69,17 @@ public final class TableOwnership {
 			}
 		}
 		assertThat(violations).as("modules read other modules' tables only through their published API").isEmpty();
+	}
+
+	private static Set<String> modules(Path root) {
+		try (Stream<Path> children = Files.list(root)) {
+			return children.filter(Files::isDirectory)
+				.map((directory) -> directory.getFileName().toString())
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static Set<String> createdTables(Path migrations) {
@@ -81,7 +97,10 @@ public final class TableOwnership {
 		StringBuilder text = new StringBuilder();
 		Matcher matcher = STRING_LITERAL.matcher(read(file));
 		while (matcher.find()) {
-			text.append(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).append('\n');
+			String literal = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+			if (SQL_STATEMENT.matcher(literal.toUpperCase(Locale.ROOT)).matches()) {
+				text.append(literal).append('\n');
+			}
 		}
 		return text.toString().toLowerCase(Locale.ROOT);
 	}

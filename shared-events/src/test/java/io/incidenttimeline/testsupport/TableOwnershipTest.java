@@ -36,6 +36,16 @@ class TableOwnershipTest {
 	}
 
 	@Test
+	void aModuleMissingFromTheListFails() throws IOException {
+		write("a/A.java", "class A { String sql = \"SELECT * FROM alpha\"; }");
+		write("c/C.java", "class C { String sql = \"SELECT * FROM beta\"; }");
+
+		assertThatThrownBy(() -> TableOwnership.verify(sources(), "app", migrations(),
+				Map.of("a", Set.of("alpha"), "b", Set.of("beta"))))
+			.hasMessageContaining("every module");
+	}
+
+	@Test
 	void aTableWithoutOwnerFails() throws IOException {
 		write("a/A.java", "class A { }");
 
@@ -45,7 +55,8 @@ class TableOwnershipTest {
 
 	@Test
 	void namesInCommentsAndIdentifiersDoNotCount() throws IOException {
-		write("a/A.java", "class A { // reads beta later\n Object beta; String sql = \"SELECT 1 FROM alpha\"; }");
+		write("a/A.java", "class A { // reads beta later\n Object beta; String sql = \"SELECT 1 FROM alpha\";"
+				+ " String url = \"/api/beta/1\"; }");
 
 		TableOwnership.verify(sources(), "app", migrations(), Map.of("a", Set.of("alpha"), "b", Set.of("beta")));
 		assertThat(TableOwnership.createdTables(migrations())).containsExactly("alpha", "beta");

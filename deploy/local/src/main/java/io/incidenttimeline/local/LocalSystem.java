@@ -117,6 +117,22 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the embedded PostgreSQL, keeping its data; {@link #startPostgres} brings it
+	 * back on the same port.
+	 */
+	public void stopPostgres() {
+		if (this.postgres != null) {
+			try {
+				this.postgres.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("PostgreSQL did not stop cleanly", ex);
+			}
+			this.postgres = null;
+		}
+	}
+
 	public void startKafka() throws IOException {
 		Path kafkaDirectory = this.settings.dataDirectory().resolve("kafka");
 		Path properties = kafkaDirectory.resolve("server.properties");
@@ -160,14 +176,11 @@ public final class LocalSystem implements AutoCloseable {
 		this.query = stop(this.query);
 		this.command = stop(this.command);
 		this.kafka = stop(this.kafka);
-		if (this.postgres != null) {
-			try {
-				this.postgres.close();
-			}
-			catch (IOException ex) {
-				System.err.println("PostgreSQL did not stop cleanly: " + ex.getMessage());
-			}
-			this.postgres = null;
+		try {
+			stopPostgres();
+		}
+		catch (UncheckedIOException ex) {
+			System.err.println(ex.getMessage() + ": " + ex.getCause().getMessage());
 		}
 	}
 

@@ -165,6 +165,44 @@ class EndToEndIT {
 			.isEqualTo(11);
 	}
 
+	@Test
+	@Order(5)
+	void postgresOutageIsAnsweredAtOnceWith503AndEveryAcceptedCommandStillArrives() throws Exception {
+		String id = declare("PostgreSQL outage");
+		List<Long> sequences = new CopyOnWriteArrayList<>();
+		Thread writer = new Thread(() -> {
+			for (int i = 0; i < 30; i++) {
+				Http.Response response = this.http.postUntilAnswered(commands("/api/incidents/" + id + "/notes"),
+						"scribe", "{\"note\":\"during the outage " + i + "\"}", Duration.ofMinutes(3));
+				sequences.add(((Number) response.read("$.sequence")).longValue());
+			}
+		});
+		writer.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> sequences.size() >= 3);
+		system.stopPostgres();
+		try {
+			long started = System.nanoTime();
+			Http.Response refused = this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe",
+					"{\"note\":\"while PostgreSQL is down\"}");
+			Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(refused.header("Retry-After")).isNotBlank();
+			assertThat(answeredIn).as("answered within 2 s").isLessThan(Duration.ofMillis(2500));
+			Thread.sleep(8000);
+		}
+		finally {
+			system.startPostgres();
+		}
+		writer.join(Duration.ofMinutes(4).toMillis());
+
+		assertThat(sequences).hasSize(30).doesNotHaveDuplicates();
+		assertThat(awaitTimeline(id, 31)).hasSize(31);
+		String metrics = this.http.get(queries("/actuator/prometheus")).body();
+		assertThat(metrics).contains("incident_query_dead_lettered_total 0.0");
+	}
+
 	private String declare(String title) {
 		Http.Response declared = this.http.post(commands("/api/incidents"), "alice",
 				"{\"title\":\"" + title + "\",\"severity\":\"SEV-3\",\"services\":[\"search\"]}");

@@ -3,6 +3,7 @@ package io.incidenttimeline.local;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class Http {
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
@@ -88,7 +89,11 @@ final class Http {
 		}
 	}
 
-	record Response(int status, String body) {
+	record Response(int status, String body, HttpHeaders headers) {
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		DocumentContext json() {
 			return JsonPath.parse(this.body);

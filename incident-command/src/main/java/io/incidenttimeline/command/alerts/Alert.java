@@ -11,15 +11,20 @@ import java.util.Map;
  * {@code firesAgain} says whether a trigger after a resolve with the same dedup key is a
  * new firing (PagerDuty) or a stale retry (Alertmanager, whose key includes startsAt).
  */
-record Alert(String integration, Action action, String dedupKey, String alertKey, String title, String summary,
+public record Alert(String integration, Action action, String dedupKey, String alertKey, String title, String summary,
 		String alertSeverity, Map<String, String> labels, String service, String groupKey, Instant firedAt,
 		Instant resolvedAt, String link, boolean firesAgain) {
 
-	Alert {
+	/**
+	 * How long a sender's grouping key may be (the receipts' column).
+	 */
+	public static final int MAX_GROUP_KEY = 1024;
+
+	public Alert {
 		labels = (labels == null) ? Map.of() : Map.copyOf(labels);
 	}
 
-	enum Action {
+	public enum Action {
 
 		TRIGGER, ACKNOWLEDGE, RESOLVE
 

@@ -18,7 +18,9 @@ import io.incidenttimeline.command.incident.FiringAlert;
 import io.incidenttimeline.command.incident.IncidentConflictException;
 import io.incidenttimeline.command.incident.ResolveAlert;
 import io.incidenttimeline.command.incident.TriggerAlert;
+import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.Text;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -38,13 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ingestion across instances: two alerts of one group cannot both declare an incident.
  */
 @Component
-class AlertIngestion {
+public class AlertIngestion {
 
 	private static final long LOCK = 0x616c65727473L;
 
 	private static final int ATTEMPTS = 3;
-
-	private static final int MAX_TITLE = 200;
 
 	private final CommandGateway commands;
 
@@ -78,7 +78,7 @@ class AlertIngestion {
 	 * A human resolving an incident while one of its alerts is being attached makes the
 	 * attach fail; the retry finds the route closed and declares a new incident.
 	 */
-	List<Outcome> ingest(List<Alert> alerts) {
+	public List<Outcome> ingest(List<Alert> alerts) {
 		List<Alert> ordered = new ArrayList<>(alerts);
 		ordered.sort(Comparator.comparing(Alert::action));
 		for (int attempt = 1;; attempt++) {
@@ -141,8 +141,8 @@ class AlertIngestion {
 		}
 		IncidentId incident = IncidentId.random();
 		List<String> services = (alert.service() != null) ? List.of(alert.service()) : List.of();
-		this.commands.sendAndWait(new DeclareIncidentForAlert(incident, title(alert), route.severity(), services,
-				alert.firedAt(), firing(alert)));
+		this.commands.sendAndWait(new DeclareIncidentForAlert(incident, Text.shorten(alert.title(), FieldLimits.TITLE),
+				route.severity(), services, alert.firedAt(), firing(alert)));
 		this.routes.open(route.routeKey(), incident, now);
 		return Optional.of(incident);
 	}
@@ -188,12 +188,7 @@ class AlertIngestion {
 				alert.labels(), alert.firedAt(), alert.link());
 	}
 
-	private static String title(Alert alert) {
-		String title = alert.title();
-		return (title.length() <= MAX_TITLE) ? title : title.substring(0, MAX_TITLE - 1) + "…";
-	}
-
-	enum Result {
+	public enum Result {
 
 		/**
 		 * Recorded on an incident's timeline.
@@ -217,7 +212,7 @@ class AlertIngestion {
 
 	}
 
-	record Outcome(Alert alert, Result result, IncidentId incidentId) {
+	public record Outcome(Alert alert, Result result, IncidentId incidentId) {
 	}
 
 }

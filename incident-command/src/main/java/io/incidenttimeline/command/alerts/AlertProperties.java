@@ -1,61 +1,41 @@
 package io.incidenttimeline.command.alerts;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.Severity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code incident-timeline.alerts.*}: one credential per sender, the limits every payload
- * must keep, and the routing rules.
+ * {@code incident-timeline.alerts.*}: the limits every payload must keep, the routing
+ * rules and whether alerts resolve incidents. Each sender's credentials are its own
+ * adapter's ({@code incident-timeline.alerts.<sender>.*}).
  */
 @ConfigurationProperties("incident-timeline.alerts")
-record AlertProperties(@DefaultValue Alertmanager alertmanager, @DefaultValue PagerDuty pagerduty,
-		@DefaultValue Grafana grafana, @DefaultValue CloudEvents cloudevents, @DefaultValue Limits limits,
+public record AlertProperties(@DefaultValue Limits limits,
 		@DefaultValue("opened-by-alert") IncidentResolution resolveIncidents, List<RoutingRule> rules) {
 
-	AlertProperties {
+	public AlertProperties {
 		rules = (rules == null) ? List.of() : List.copyOf(rules);
 	}
 
 	/**
-	 * Alertmanager's {@code http_config} sends either a bearer token or basic auth;
-	 * either is accepted when configured.
+	 * The summary limit may be lowered, never raised above what an alert event holds.
 	 */
-	record Alertmanager(String bearerToken, String username, String password) {
-	}
-
-	/**
-	 * The routing keys are the credentials; each has its own token bucket of
-	 * {@code burst} events refilled at {@code eventsPerMinute}.
-	 */
-	record PagerDuty(List<String> routingKeys, @DefaultValue("120") int eventsPerMinute,
-			@DefaultValue("60") int burst) {
-
-		PagerDuty {
-			routingKeys = (routingKeys == null) ? List.of() : List.copyOf(routingKeys);
-		}
-	}
-
-	/**
-	 * Grafana's webhook contact point signs the body with HMAC-SHA256 when given a
-	 * secret; with a timestamp header the signed string is {@code timestamp:body} and a
-	 * timestamp older than {@code maxAge} is a replay. Without a secret, a bearer token.
-	 */
-	record Grafana(String hmacSecret, @DefaultValue("X-Grafana-Alerting-Signature") String signatureHeader,
-			String timestampHeader, @DefaultValue("5m") Duration maxAge, String bearerToken) {
-	}
-
-	record CloudEvents(String bearerToken) {
-	}
-
-	record Limits(@DefaultValue("64") int maxLabels, @DefaultValue("128") int maxKeyLength,
-			@DefaultValue("1024") int maxValueLength, @DefaultValue("1024") int maxSummaryLength,
+	public record Limits(@DefaultValue("64") int maxLabels, @DefaultValue("128") int maxKeyLength,
+			@DefaultValue("1024") int maxValueLength,
+			@DefaultValue("" + FieldLimits.ALERT_SUMMARY) int maxSummaryLength,
 			@DefaultValue("100") int maxAlertsPerRequest) {
+
+		public Limits {
+			if (maxSummaryLength > FieldLimits.ALERT_SUMMARY) {
+				throw new IllegalArgumentException("max-summary-length must be at most " + FieldLimits.ALERT_SUMMARY
+						+ ", the alert events' limit");
+			}
+		}
 	}
 
 	enum IncidentResolution {

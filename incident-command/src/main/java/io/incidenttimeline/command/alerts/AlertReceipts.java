@@ -6,11 +6,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.incidenttimeline.events.IncidentId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,7 +111,7 @@ class AlertReceipts {
 		}
 		if (filter.incidentId() != null) {
 			sql.append(" AND incident_id = ?");
-			args.add(filter.incidentId());
+			args.add(filter.incidentId().value());
 		}
 		if (filter.routed() != null) {
 			sql.append(filter.routed() ? " AND incident_id IS NOT NULL" : " AND incident_id IS NULL");
@@ -156,11 +159,11 @@ class AlertReceipts {
 
 		@JsonValue
 		String column() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		static State of(String column) {
-			return valueOf(column.toUpperCase(java.util.Locale.ROOT));
+			return valueOf(column.toUpperCase(Locale.ROOT));
 		}
 
 	}
@@ -171,8 +174,18 @@ class AlertReceipts {
 			Instant lastReceivedAt, int repeatCount) {
 	}
 
-	record ReceiptFilter(String integration, State state, UUID incidentId, Boolean routed, String service,
-			Instant since, int limit) {
+	/**
+	 * What {@code GET /api/alerts} asks for, bound from its query parameters; every
+	 * filter is optional.
+	 */
+	record ReceiptFilter(String integration, State state, IncidentId incidentId, Boolean routed, String service,
+			Instant since, @Min(1) @Max(MAX_LIMIT) Integer limit) {
+
+		static final int MAX_LIMIT = 1000;
+
+		ReceiptFilter {
+			limit = (limit != null) ? limit : 100;
+		}
 	}
 
 }

@@ -1,40 +1,40 @@
 package io.incidenttimeline.command.alerts;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
 /**
  * Secret comparisons that take the same time whatever the guess: both sides are hashed
  * first, so neither content nor length leaks through timing.
  */
-final class Credentials {
+public final class Credentials {
 
 	private Credentials() {
 	}
 
-	static boolean matches(String presented, String expected) {
+	public static boolean matches(String presented, String expected) {
 		if (presented == null || expected == null || expected.isEmpty()) {
 			return false;
 		}
-		return MessageDigest.isEqual(sha256(presented.getBytes(StandardCharsets.UTF_8)),
-				sha256(expected.getBytes(StandardCharsets.UTF_8)));
+		return MessageDigest.isEqual(DigestUtils.sha256(presented), DigestUtils.sha256(expected));
 	}
 
-	static boolean bearer(String authorization, String token) {
+	public static boolean bearer(String authorization, String token) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return false;
 		}
 		return matches(authorization.substring(7).trim(), token);
 	}
 
-	static boolean basic(String authorization, String username, String password) {
+	public static boolean basic(String authorization, String username, String password) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6) || username == null
 				|| username.isEmpty() || password == null || password.isEmpty()) {
 			return false;
@@ -52,27 +52,15 @@ final class Credentials {
 		return user & secret;
 	}
 
-	static String hmacSha256Hex(String secret, byte[]... parts) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			for (byte[] part : parts) {
-				mac.update(part);
-			}
-			return HexFormat.of().formatHex(mac.doFinal());
+	/**
+	 * The HMAC-SHA256 of the parts, one after the other, in lower-case hex.
+	 */
+	public static String hmacSha256Hex(String secret, byte[]... parts) {
+		Mac mac = HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, secret.getBytes(StandardCharsets.UTF_8));
+		for (byte[] part : parts) {
+			mac.update(part);
 		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("every JVM has HmacSHA256", ex);
-		}
-	}
-
-	static byte[] sha256(byte[] bytes) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(bytes);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return Hex.encodeHexString(mac.doFinal());
 	}
 
 }

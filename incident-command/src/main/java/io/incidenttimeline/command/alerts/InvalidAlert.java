@@ -2,28 +2,21 @@ package io.incidenttimeline.command.alerts;
 
 import java.util.List;
 
+import io.incidenttimeline.command.web.FieldProblem;
+import io.incidenttimeline.command.web.InvalidRequestException;
+
 /**
  * The payload breaks its format or one of our limits; answered with 400 naming each bad
  * field, in the sender's own terms ({@code alerts[0].labels}, {@code payload.summary}).
  */
-class InvalidAlert extends RuntimeException {
+public class InvalidAlert extends InvalidRequestException {
 
-	private final List<FieldError> errors;
-
-	InvalidAlert(String field, String message) {
-		this(List.of(new FieldError(field, message)));
+	public InvalidAlert(String field, String message) {
+		super(field, message);
 	}
 
-	InvalidAlert(List<FieldError> errors) {
-		super(errors.get(0).field() + " " + errors.get(0).message());
-		this.errors = List.copyOf(errors);
-	}
-
-	List<FieldError> errors() {
-		return this.errors;
-	}
-
-	record FieldError(String field, String message) {
+	public InvalidAlert(List<FieldProblem> errors) {
+		super(errors);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.incidenttimeline.command.alerts.AlertProperties.Limits;
+
 import io.incidenttimeline.events.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,12 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads sender payloads field by field, so that every violation names its field in the
  * sender's terms and nothing the sender added beyond its format gets in the way.
  */
-final class Json {
+public final class Json {
+
+	/**
+	 * How long a timestamp's text may be, in any sender's format.
+	 */
+	public static final int MAX_TIMESTAMP = 64;
 
 	private Json() {
 	}
 
-	static JsonNode parse(JsonMapper mapper, byte[] body) {
+	public static JsonNode parse(JsonMapper mapper, byte[] body) {
 		if (body == null || body.length == 0) {
 			throw new InvalidAlert("$", "the request body is missing");
 		}
@@ -37,14 +43,10 @@ final class Json {
 		return root;
 	}
 
-	static String path(String parent, String name) {
-		return parent.isEmpty() ? name : parent + "." + name;
-	}
-
 	/**
 	 * The named object, or an empty object when it is absent or null and not required.
 	 */
-	static JsonNode object(JsonNode parent, String name, String path, boolean required) {
+	public static JsonNode object(JsonNode parent, String name, String path, boolean required) {
 		JsonNode node = parent.get(name);
 		if (node == null || node.isNull()) {
 			if (required) {
@@ -58,7 +60,7 @@ final class Json {
 		return node;
 	}
 
-	static String text(JsonNode parent, String name, String path, boolean required, int maxLength) {
+	public static String text(JsonNode parent, String name, String path, boolean required, int maxLength) {
 		JsonNode node = parent.get(name);
 		if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
 			if (required) {
@@ -76,8 +78,8 @@ final class Json {
 		return text;
 	}
 
-	static Instant timestamp(JsonNode parent, String name, String path, boolean required) {
-		String text = text(parent, name, path, required, 64);
+	public static Instant timestamp(JsonNode parent, String name, String path, boolean required) {
+		String text = text(parent, name, path, required, MAX_TIMESTAMP);
 		if (text == null) {
 			return null;
 		}
@@ -85,14 +87,15 @@ final class Json {
 			return Timestamps.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidAlert(path, "is not an RFC 3339 timestamp");
+			throw new InvalidAlert(path, "must be " + Timestamps.EXPECTED);
 		}
 	}
 
 	/**
 	 * A flat string map (labels, annotations) within the configured limits.
 	 */
-	static Map<String, String> strings(JsonNode parent, String name, String path, boolean required, Limits limits) {
+	public static Map<String, String> strings(JsonNode parent, String name, String path, boolean required,
+			Limits limits) {
 		JsonNode node = object(parent, name, path, required);
 		if (node.size() > limits.maxLabels()) {
 			throw new InvalidAlert(path, "must have at most " + limits.maxLabels() + " entries");
@@ -114,10 +117,6 @@ final class Json {
 			values.put(key, value);
 		}
 		return values;
-	}
-
-	static String shorten(String text, int maxLength) {
-		return (text.length() <= maxLength) ? text : text.substring(0, maxLength - 1) + "…";
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.incidenttimeline.command.alerts;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.incidenttimeline.command.alerts.AlertIngestion.Outcome;
 import io.incidenttimeline.command.alerts.AlertIngestion.Result;
@@ -9,17 +10,16 @@ import io.incidenttimeline.events.IncidentId;
 /**
  * What a webhook answers: per alert, what became of it.
  */
-record Receipts(List<Item> alerts) {
+public record Receipts(List<Item> alerts) {
 
-	static Receipts of(List<Outcome> outcomes) {
+	public static Receipts of(List<Outcome> outcomes) {
 		return new Receipts(outcomes.stream()
 			.map((outcome) -> new Item(outcome.alert().alertKey(),
-					outcome.alert().action().name().toLowerCase(java.util.Locale.ROOT), outcome.result(),
-					outcome.incidentId()))
+					outcome.alert().action().name().toLowerCase(Locale.ROOT), outcome.result(), outcome.incidentId()))
 			.toList());
 	}
 
-	record Item(String alertKey, String action, Result result, IncidentId incidentId) {
+	public record Item(String alertKey, String action, Result result, IncidentId incidentId) {
 	}
 
 }

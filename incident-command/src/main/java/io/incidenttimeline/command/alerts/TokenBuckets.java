@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * once, refilled at {@code eventsPerMinute}. Keys are only ever known credentials, so the
  * map stays small.
  */
-class TokenBuckets {
+public class TokenBuckets {
 
 	private final int burst;
 
@@ -19,13 +19,13 @@ class TokenBuckets {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	TokenBuckets(int burst, int eventsPerMinute, LongSupplier nanoTime) {
+	public TokenBuckets(int burst, int eventsPerMinute, LongSupplier nanoTime) {
 		this.burst = Math.max(1, burst);
 		this.tokensPerNano = Math.max(1, eventsPerMinute) / 60e9;
 		this.nanoTime = nanoTime;
 	}
 
-	boolean tryTake(String key) {
+	public boolean tryTake(String key) {
 		return this.buckets.computeIfAbsent(key, (k) -> new Bucket(this.burst, this.nanoTime.getAsLong()))
 			.tryTake(this.nanoTime.getAsLong());
 	}

@@ -134,10 +134,24 @@ class EventStoreConfiguration {
 		return jackson();
 	}
 
+	/**
+	 * Stores each event's schema version as its payload revision.
+	 */
 	@Bean
 	@Qualifier("eventSerializer")
 	Serializer eventSerializer() {
-		return jackson();
+		return JacksonSerializer.builder()
+			.objectMapper(IncidentEventCodec.newObjectMapper())
+			.revisionResolver(new EventTypeRevisions())
+			.build();
+	}
+
+	/**
+	 * Axon registers every upcaster bean in the chain the storage engine reads through.
+	 */
+	@Bean
+	IncidentDeclaredV1Upcaster incidentDeclaredV1Upcaster() {
+		return new IncidentDeclaredV1Upcaster();
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.MitigationApplied;
+import io.incidenttimeline.events.OpeningAlert;
 import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.SeverityChanged;
@@ -46,7 +47,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * tests can fix it.
  */
 @Aggregate(cache = IncidentCache.BEAN)
-public class Incident {
+class Incident {
 
 	/**
 	 * How far a client's clock may run ahead of ours before its {@code occurredAt} counts
@@ -73,13 +74,11 @@ public class Incident {
 
 	private final Set<String> acknowledgedAlerts = new HashSet<>();
 
-	private String declaredBySource;
-
-	private Instant declaredRecordedAt;
-
 	/**
-	 * The alert that declared this incident, if one did: the declaration and the alert
-	 * come from the same integration in the same command.
+	 * The alert that declared this incident, as its declaration records it; null when a
+	 * person declared it. A declaration stored before v2 records none, even when an alert
+	 * made it: such an incident is never resolved by its alert clearing (the alert was
+	 * never recorded as its opener, and guessing it from what followed would be a guess).
 	 */
 	private String openingAlert;
 
@@ -89,7 +88,7 @@ public class Incident {
 	 */
 	private boolean humanActed;
 
-	protected Incident() {
+	Incident() {
 	}
 
 	@CommandHandler
@@ -210,8 +209,8 @@ public class Incident {
 		Instant impactStartedAt = (command.impactStartedAt() == null || command.impactStartedAt().isAfter(recordedAt))
 				? recordedAt : command.impactStartedAt().truncatedTo(ChronoUnit.MICROS);
 		record(event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
-				command.services(), impactStartedAt, null)), alert.integration(), alert.integration(), recordedAt,
-				recordedAt);
+				command.services(), impactStartedAt, null, new OpeningAlert(alert.integration(), alert.alertKey()))),
+				alert.integration(), alert.integration(), recordedAt, recordedAt);
 		return record(event(() -> triggered(command.incidentId(), alert)), alert.integration(), alert.integration(),
 				recordedAt, recordedAt);
 	}
@@ -270,11 +269,10 @@ public class Incident {
 	}
 
 	@EventSourcingHandler
-	void on(IncidentDeclared event, @MetaDataValue(StoredEvents.SOURCE) Object source,
-			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
+	void on(IncidentDeclared event) {
 		this.incidentId = event.incidentId();
-		this.declaredBySource = String.valueOf(source);
-		this.declaredRecordedAt = recordedAt(recordedAt);
+		this.openingAlert = (event.openingAlert() != null)
+				? alertId(event.openingAlert().integration(), event.openingAlert().alertKey()) : null;
 		this.severity = event.severity();
 		this.status = IncidentStatus.INVESTIGATING;
 		this.impactStartedAt = event.impactStartedAt();
@@ -288,10 +286,10 @@ public class Incident {
 
 	@EventSourcingHandler
 	void on(IncidentAcknowledged event, @SequenceNumber long sequenceNumber,
-			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
 		this.humanActed = true;
 		this.firstAcknowledgement = new CommandResult(event.incidentId(), sequenceNumber + 1,
-				StoredEvents.instant(recordedAt, StoredEvents.RECORDED_AT));
+				EventMetadata.instant(recordedAt, EventMetadata.RECORDED_AT));
 	}
 
 	@EventSourcingHandler
@@ -312,14 +310,8 @@ public class Incident {
 	}
 
 	@EventSourcingHandler
-	void on(AlertTriggered event, @SequenceNumber long sequenceNumber,
-			@MetaDataValue(StoredEvents.RECORDED_AT) Object recordedAt) {
-		String alert = alertId(event.integration(), event.alertKey());
-		this.firingAlerts.add(alert);
-		if (sequenceNumber == 1 && event.integration().equals(this.declaredBySource) && this.declaredRecordedAt != null
-				&& this.declaredRecordedAt.equals(recordedAt(recordedAt))) {
-			this.openingAlert = alert;
-		}
+	void on(AlertTriggered event) {
+		this.firingAlerts.add(alertId(event.integration(), event.alertKey()));
 	}
 
 	@EventSourcingHandler
@@ -343,13 +335,6 @@ public class Incident {
 		this.humanActed = true;
 	}
 
-	/**
-	 * Events given to fixture tests carry no metadata; stored ones always do.
-	 */
-	private static Instant recordedAt(Object metadata) {
-		return (metadata != null) ? StoredEvents.instant(metadata, StoredEvents.RECORDED_AT) : null;
-	}
-
 	private void requireOpen(String action) {
 		if (!this.status.isOpen()) {
 			throw new IncidentConflictException("cannot " + action + " a resolved incident; reopen it first");
@@ -370,10 +355,10 @@ public class Incident {
 	private CommandResult record(IncidentEvent event, String actor, String source, Instant occurredAt,
 			Instant recordedAt) {
 		AggregateLifecycle.apply(event,
-				MetaData.with(StoredEvents.ACTOR, actor)
-					.and(StoredEvents.SOURCE, source)
-					.and(StoredEvents.OCCURRED_AT, Timestamps.format(occurredAt))
-					.and(StoredEvents.RECORDED_AT, Timestamps.format(recordedAt)));
+				MetaData.with(EventMetadata.ACTOR, actor)
+					.and(EventMetadata.SOURCE, source)
+					.and(EventMetadata.OCCURRED_AT, Timestamps.format(occurredAt))
+					.and(EventMetadata.RECORDED_AT, Timestamps.format(recordedAt)));
 		return new CommandResult(event.incidentId(), AggregateLifecycle.getVersion() + 1, recordedAt);
 	}
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.incidenttimeline.command.incident.StoredEvents;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.IncidentEventCodec;

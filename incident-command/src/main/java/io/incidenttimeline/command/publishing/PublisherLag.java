@@ -2,13 +2,12 @@ package io.incidenttimeline.command.publishing;
 
 import java.util.OptionalLong;
 
+import io.incidenttimeline.command.eventstore.EventStoreStatistics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code incident_publisher_lag_events}: how many stored events Kafka has not
@@ -20,11 +19,11 @@ class PublisherLag {
 
 	private final EventProcessingConfiguration processing;
 
-	private final JdbcTemplate jdbc;
+	private final EventStoreStatistics store;
 
-	PublisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry meters) {
+	PublisherLag(EventProcessingConfiguration processing, EventStoreStatistics store, MeterRegistry meters) {
 		this.processing = processing;
-		this.jdbc = jdbc;
+		this.store = store;
 		Gauge.builder("incident.publisher.lag", this, PublisherLag::events)
 			.baseUnit("events")
 			.description("Incident events stored but not yet acknowledged by Kafka")
@@ -32,10 +31,7 @@ class PublisherLag {
 	}
 
 	double events() {
-		long position = lowestAcknowledgedPosition().orElse(-1);
-		Long unacknowledged = this.jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
-				Long.class, position);
-		return (unacknowledged != null) ? unacknowledged : 0;
+		return this.store.eventsAfter(lowestAcknowledgedPosition().orElse(-1));
 	}
 
 	private OptionalLong lowestAcknowledgedPosition() {

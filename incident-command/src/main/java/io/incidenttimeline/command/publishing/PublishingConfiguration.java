@@ -3,6 +3,7 @@ package io.incidenttimeline.command.publishing;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.incidenttimeline.command.eventstore.EventStoreStatistics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,8 +55,9 @@ class PublishingConfiguration {
 	}
 
 	@Bean
-	PublisherLag publisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry meters) {
-		return new PublisherLag(processing, jdbc, meters);
+	PublisherLag publisherLag(EventProcessingConfiguration processing, EventStoreStatistics store,
+			MeterRegistry meters) {
+		return new PublisherLag(processing, store, meters);
 	}
 
 	/**

@@ -66,21 +66,11 @@ class AlertmanagerIT extends AlertsITSupport {
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("alertmanager.log").toFile())
 			.start();
-		eventually("Alertmanager is ready", () -> {
-			try {
-				HttpResponse<String> ready = this.http.send(
-						HttpRequest.newBuilder(URI.create(alertmanagerUrl("/-/ready"))).build(),
-						HttpResponse.BodyHandlers.ofString());
-				return (ready.statusCode() == 200) ? true : null;
-			}
-			catch (IOException ex) {
-				return null;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return null;
-			}
-		});
+		awaiting("Alertmanager is ready").ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> this.http
+				.send(HttpRequest.newBuilder(URI.create(alertmanagerUrl("/-/ready"))).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
 	}
 
 	@AfterAll
@@ -113,14 +103,13 @@ class AlertmanagerIT extends AlertsITSupport {
 		assertThat(receivedAt).isAfterOrEqualTo(testStarted).isBeforeOrEqualTo(Instant.now());
 		assertThat(triggered.get("backdated").asBoolean()).isFalse();
 
-		eventually("Alertmanager repeats the notification",
-				() -> (receipt("payments").get("repeatCount").asInt() >= 1) ? true : null);
+		awaiting("Alertmanager repeats the notification")
+			.until(() -> receipt("payments").get("repeatCount").asInt() >= 1);
 		assertThat(eventTypes(incidentId)).containsExactly("IncidentDeclared", "AlertTriggered");
 
 		Instant endsAt = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
 		pushAlert("payments", "critical", startsAt, endsAt);
-		eventually("the resolution reaches us",
-				() -> eventTypes(incidentId).contains("IncidentResolved") ? true : null);
+		awaiting("the resolution reaches us").until(() -> eventTypes(incidentId).contains("IncidentResolved"));
 		events = events(incidentId);
 		assertThat(eventTypes(incidentId)).containsExactly("IncidentDeclared", "AlertTriggered", "AlertResolved",
 				"IncidentResolved");
@@ -138,7 +127,7 @@ class AlertmanagerIT extends AlertsITSupport {
 		String incidentId = eventually("the first alert reaches us", () -> receipt("search")).get("incidentId")
 			.asString();
 		pushAlert("search", "error", startsAt, null, "SearchLatencyHigh");
-		eventually("the second alert joins", () -> (eventTypes(incidentId).size() == 3) ? true : null);
+		awaiting("the second alert joins").until(() -> eventTypes(incidentId).size() == 3);
 		assertThat(eventTypes(incidentId)).containsExactly("IncidentDeclared", "AlertTriggered", "AlertTriggered");
 		assertThat(events(incidentId).get(0).get("payload").get("severity").asString()).isEqualTo("SEV-2");
 	}

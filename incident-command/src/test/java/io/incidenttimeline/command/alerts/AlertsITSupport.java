@@ -5,25 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.command.CommandServiceIT;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -31,10 +31,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * One application context on one real PostgreSQL database for every alert IT; tests keep
  * apart by using their own services, fingerprints and routing keys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-timeline.alerts.pagerduty.routing-keys=" + AlertsITSupport.ROUTING_KEYS,
-				"incident-timeline.alerts.pagerduty.burst=50", "incident-timeline.alerts.pagerduty.events-per-minute=1",
-				"incident-timeline.alerts.grafana.timestamp-header=X-Grafana-Alerting-Timestamp" })
+@CommandServiceIT
+@TestPropertySource(properties = { "incident-timeline.alerts.pagerduty.routing-keys=" + AlertsITSupport.ROUTING_KEYS,
+		"incident-timeline.alerts.pagerduty.burst=50", "incident-timeline.alerts.pagerduty.events-per-minute=1",
+		"incident-timeline.alerts.grafana.timestamp-header=X-Grafana-Alerting-Timestamp" })
 abstract class AlertsITSupport {
 
 	static final String ROUTING_KEYS = "R0000000000000000000000000000001,R0000000000000000000000000000002,"
@@ -50,15 +50,6 @@ abstract class AlertsITSupport {
 	static final String GRAFANA_SECRET = "local-grafana-secret";
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static {
-		System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-	}
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "alerts_it");
-	}
 
 	@LocalServerPort
 	int port;
@@ -136,26 +127,17 @@ abstract class AlertsITSupport {
 	}
 
 	/**
-	 * Polls until the value is present: alerting systems deliver on their own schedule.
+	 * Waiting for what alerting systems deliver on their own schedule.
+	 */
+	static ConditionFactory awaiting(String what) {
+		return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
+	}
+
+	/**
+	 * Waits until the probe finds the value and returns it.
 	 */
 	static <T> T eventually(String what, Supplier<T> probe) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			T value = probe.get();
-			if (value != null) {
-				return value;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("never happened: " + what);
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted waiting for " + what);
-			}
-		}
+		return awaiting(what).until(probe::get, Objects::nonNull);
 	}
 
 	record Response(int status, HttpHeaders headers, String body) {

@@ -16,6 +16,7 @@ import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.MitigationKind;
+import io.incidenttimeline.events.OpeningAlert;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.TimelineNoteAdded;
 import io.incidenttimeline.events.Timestamps;
@@ -61,7 +62,7 @@ class IncidentAlertsTest {
 			.expectEvents(
 					GenericEventMessage
 						.asEventMessage(new IncidentDeclared(ID, "HighErrorRate: checkout", Severity.SEV_1,
-								List.of("checkout"), FIRED_AT, null))
+								List.of("checkout"), FIRED_AT, null, new OpeningAlert(AM, "fp1")))
 						.withMetaData(metaData),
 					GenericEventMessage.asEventMessage(triggered("fp1")).withMetaData(metaData))
 			.expectResultMessagePayload(new CommandResult(ID, 2, NOW));
@@ -74,7 +75,9 @@ class IncidentAlertsTest {
 					new FiringAlert(AM, "fp1", "5xx rate above 5%", "critical", Map.of("service", "checkout"),
 							NOW.plusSeconds(3600), "http://prometheus/graph")))
 			.expectSuccessfulHandlerExecution()
-			.expectEvents(new IncidentDeclared(ID, "Skewed", Severity.SEV_3, List.of("db"), NOW, null),
+			.expectEvents(
+					new IncidentDeclared(ID, "Skewed", Severity.SEV_3, List.of("db"), NOW, null,
+							new OpeningAlert(AM, "fp1")),
 					new AlertTriggered(ID, AM, "fp1", "5xx rate above 5%", "critical", Map.of("service", "checkout"),
 							NOW.plusSeconds(3600), "http://prometheus/graph"));
 	}
@@ -211,6 +214,37 @@ class IncidentAlertsTest {
 			.expectEvents(triggered("fp1"));
 	}
 
+	/**
+	 * The declaration says which alert opened the incident; nothing is inferred from when
+	 * and by whom the alert's own event was recorded.
+	 */
+	@Test
+	void openingAlertResolvesTheIncidentWhateverItsTriggerLooksLike() {
+		this.fixture
+			.given(withOrigin(new IncidentDeclared(ID, "HighErrorRate", Severity.SEV_1, List.of("checkout"), FIRED_AT,
+					null, new OpeningAlert(AM, "fp1")), 0, AM, AM, DECLARED_AT),
+					withOrigin(triggered("fp2"), 1, AM, AM, DECLARED_AT.plusSeconds(1)),
+					withOrigin(triggered("fp1"), 2, AM, AM, DECLARED_AT.plusSeconds(2)))
+			.when(new ResolveAlert(ID, AM, "fp1", null, true))
+			.expectEvents(new AlertResolved(ID, AM, "fp1", null),
+					new IncidentResolved(ID, "resolved by alertmanager: the alert that opened it resolved"));
+	}
+
+	/**
+	 * A declaration stored before v2 never recorded its opening alert, even when an alert
+	 * made it in the same command as its trigger: that alert clearing leaves the incident
+	 * to people.
+	 */
+	@Test
+	void declarationStoredBeforeItsOpeningAlertWasRecordedIsNotResolvedByAnAlert() {
+		this.fixture
+			.given(withOrigin(
+					new IncidentDeclared(ID, "HighErrorRate", Severity.SEV_1, List.of("checkout"), FIRED_AT, null), 0,
+					AM, AM, DECLARED_AT), withOrigin(triggered("fp1"), 1, AM, AM, DECLARED_AT))
+			.when(new ResolveAlert(ID, AM, "fp1", null, true))
+			.expectEvents(new AlertResolved(ID, AM, "fp1", null));
+	}
+
 	private static List<Object> events(List<Object> first, Object... more) {
 		List<Object> all = new java.util.ArrayList<>(first);
 		all.addAll(List.of(more));
@@ -228,9 +262,10 @@ class IncidentAlertsTest {
 	}
 
 	private static List<Object> declaredByAlert(String key) {
-		return List.of(withOrigin(
-				new IncidentDeclared(ID, "HighErrorRate", Severity.SEV_1, List.of("checkout"), FIRED_AT, null), 0, AM,
-				AM, DECLARED_AT), withOrigin(triggered(key), 1, AM, AM, DECLARED_AT));
+		return List.of(
+				withOrigin(new IncidentDeclared(ID, "HighErrorRate", Severity.SEV_1, List.of("checkout"), FIRED_AT,
+						null, new OpeningAlert(AM, key)), 0, AM, AM, DECLARED_AT),
+				withOrigin(triggered(key), 1, AM, AM, DECLARED_AT));
 	}
 
 	private static List<Object> humanDeclared() {

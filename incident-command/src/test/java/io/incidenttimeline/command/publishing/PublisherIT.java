@@ -2,25 +2,25 @@ package io.incidenttimeline.command.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import io.incidenttimeline.command.incident.StoredEvents;
+import io.incidenttimeline.command.CommandApi;
+import io.incidenttimeline.command.CommandApi.Response;
+import io.incidenttimeline.command.CommandServiceIT;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentEventCodec;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.testsupport.Infrastructure;
 import io.incidenttimeline.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,37 +29,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The outbox through a real PostgreSQL event store and a real Kafka broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CommandServiceIT
+@TestPropertySource(properties = "incident-timeline.topic=" + PublisherIT.TOPIC)
 class PublisherIT {
 
-	private static final String TOPIC = "publisher-it-events";
+	static final String TOPIC = "publisher-it-events";
 
 	private static KafkaConsumer<String, byte[]> consumer;
 
 	private static final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
-
-	static {
-		System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-	}
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "publisher_it");
-		registry.add("incident-timeline.topic", () -> TOPIC);
-	}
 
 	@LocalServerPort
 	int port;
@@ -137,61 +124,41 @@ class PublisherIT {
 		IncidentId incident = declare("Lag check");
 		awaitRecords(incident, 1);
 
-		String metrics = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.build()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.returnResult(String.class)
-			.getResponseBody();
+		String metrics = api().get("/actuator/prometheus").body();
 
 		assertThat(metrics).contains("incident_publisher_lag_events 0.0")
 			.containsPattern("incident_publisher_events_published_total [1-9]");
 	}
 
 	private IncidentId declare(String title) {
-		String body = client().post()
-			.uri("/api/incidents")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Actor", "alice")
-			.body("{\"title\":\"" + title + "\",\"severity\":\"" + Severity.SEV_3.label()
-					+ "\",\"services\":[\"search\"]}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.returnResult(String.class)
-			.getResponseBody();
-		return IncidentId.parse(body.replaceAll(".*\"incidentId\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+		Response declared = api().post("/api/incidents", "{\"title\":\"" + title + "\",\"severity\":\""
+				+ Severity.SEV_3.label() + "\",\"services\":[\"search\"]}");
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		return IncidentId.parse(declared.json().get("incidentId").asString());
 	}
 
 	private void post(IncidentId incident, String path, String json) {
-		client().post()
-			.uri("/api/incidents/" + incident + "/" + path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Actor", "bob")
-			.body(json)
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful();
+		Response response = api().post("/api/incidents/" + incident + "/" + path, json, "X-Actor", "bob");
+		assertThat(response.status()).as(response.body()).isBetween(200, 299);
 	}
 
-	private RestTestClient client() {
-		return RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	private CommandApi api() {
+		return new CommandApi(this.port);
 	}
 
+	/**
+	 * Polls the consumer in the test's thread (a Kafka consumer is not for sharing) until
+	 * the incident's records arrived.
+	 */
 	private static List<ConsumerRecord<String, byte[]>> awaitRecords(IncidentId incident, int count) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			consumer.poll(Duration.ofMillis(500)).forEach(received::add);
-			List<ConsumerRecord<String, byte[]>> mine = received.stream()
-				.filter((r) -> incident.toString().equals(r.key()))
-				.collect(Collectors.toList());
-			if (mine.size() >= count) {
-				return mine;
-			}
-		}
-		throw new AssertionError("fewer than " + count + " records of " + incident + " within 60 s");
+		return Awaitility.await("at least " + count + " records of " + incident)
+			.atMost(Duration.ofSeconds(60))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> {
+				consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+				return received.stream().filter((r) -> incident.toString().equals(r.key())).toList();
+			}, (mine) -> mine.size() >= count);
 	}
 
 }

@@ -15,6 +15,8 @@ import io.incidenttimeline.events.EventEnvelope;
  * are replayed in (incident, sequence) order after {@link #tables()} are truncated when
  * the projection is rebuilt ({@code POST /api/admin/projections/{name}/rebuild}), so
  * {@link #apply} must derive its rows from the events alone: no clock, no outside calls.
+ * Most projections keep one state per incident and extend {@link FoldingProjection}; work
+ * that must wait for the commit listens to {@link EventsApplied} instead.
  */
 public interface Projection {
 

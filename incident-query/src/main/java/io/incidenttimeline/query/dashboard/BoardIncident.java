@@ -16,6 +16,7 @@ import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.StatusUpdatePosted;
 import io.incidenttimeline.events.Visibility;
+import io.incidenttimeline.query.consuming.EventHandlers;
 
 /**
  * One incident as the board shows it. {@code lastPublicUpdateAt} is the latest
@@ -25,38 +26,67 @@ import io.incidenttimeline.events.Visibility;
 record BoardIncident(UUID incidentId, String title, Severity severity, IncidentStatus status, String commander,
 		Instant declaredAt, Instant lastPublicUpdateAt, Instant lastEventAt, long lastSequence) {
 
-	static BoardIncident declared(EventEnvelope envelope, IncidentDeclared declared) {
+	static final EventHandlers<BoardIncident> EVENTS = EventHandlers.startingWith(BoardIncident::declared)
+		.on(SeverityChanged.class, BoardIncident::on)
+		.on(StatusChanged.class, BoardIncident::on)
+		.on(IncidentResolved.class, BoardIncident::on)
+		.on(IncidentReopened.class, BoardIncident::on)
+		.on(RoleAssigned.class, BoardIncident::on)
+		.on(StatusUpdatePosted.class, BoardIncident::on)
+		.onEveryEvent(BoardIncident::seen);
+
+	static BoardIncident declared(IncidentDeclared declared, EventEnvelope envelope) {
 		return new BoardIncident(envelope.incidentId().value(), declared.title(), declared.severity(),
 				IncidentStatus.INVESTIGATING, declared.commander(), envelope.occurredAt(), null, envelope.occurredAt(),
 				envelope.sequence());
 	}
 
-	BoardIncident on(EventEnvelope envelope) {
-		IncidentEvent event = envelope.payload();
-		Severity severity = this.severity;
-		IncidentStatus status = this.status;
-		String commander = this.commander;
-		Instant lastPublicUpdate = this.lastPublicUpdateAt;
-		if (event instanceof SeverityChanged changed) {
-			severity = changed.to();
+	BoardIncident on(SeverityChanged changed, EventEnvelope envelope) {
+		return new BoardIncident(this.incidentId, this.title, changed.to(), this.status, this.commander,
+				this.declaredAt, this.lastPublicUpdateAt, this.lastEventAt, this.lastSequence);
+	}
+
+	BoardIncident on(StatusChanged changed, EventEnvelope envelope) {
+		return withStatus(changed.to());
+	}
+
+	BoardIncident on(IncidentResolved resolved, EventEnvelope envelope) {
+		return withStatus(IncidentStatus.RESOLVED);
+	}
+
+	BoardIncident on(IncidentReopened reopened, EventEnvelope envelope) {
+		return withStatus(IncidentStatus.INVESTIGATING);
+	}
+
+	BoardIncident on(RoleAssigned assigned, EventEnvelope envelope) {
+		if (assigned.role() != Role.INCIDENT_COMMANDER) {
+			return this;
 		}
-		else if (event instanceof StatusChanged changed) {
-			status = changed.to();
+		return new BoardIncident(this.incidentId, this.title, this.severity, this.status, assigned.assignee(),
+				this.declaredAt, this.lastPublicUpdateAt, this.lastEventAt, this.lastSequence);
+	}
+
+	BoardIncident on(StatusUpdatePosted posted, EventEnvelope envelope) {
+		if (posted.visibility() != Visibility.PUBLIC) {
+			return this;
 		}
-		else if (event instanceof IncidentResolved) {
-			status = IncidentStatus.RESOLVED;
-		}
-		else if (event instanceof IncidentReopened) {
-			status = IncidentStatus.INVESTIGATING;
-		}
-		else if (event instanceof RoleAssigned assigned && assigned.role() == Role.INCIDENT_COMMANDER) {
-			commander = assigned.assignee();
-		}
-		else if (event instanceof StatusUpdatePosted posted && posted.visibility() == Visibility.PUBLIC) {
-			lastPublicUpdate = latest(lastPublicUpdate, envelope.occurredAt());
-		}
-		return new BoardIncident(this.incidentId, this.title, severity, status, commander, this.declaredAt,
-				lastPublicUpdate, latest(this.lastEventAt, envelope.occurredAt()), envelope.sequence());
+		return new BoardIncident(this.incidentId, this.title, this.severity, this.status, this.commander,
+				this.declaredAt, latest(this.lastPublicUpdateAt, envelope.occurredAt()), this.lastEventAt,
+				this.lastSequence);
+	}
+
+	/**
+	 * Every event, whatever else it changed, is the latest one seen.
+	 */
+	BoardIncident seen(IncidentEvent event, EventEnvelope envelope) {
+		return new BoardIncident(this.incidentId, this.title, this.severity, this.status, this.commander,
+				this.declaredAt, this.lastPublicUpdateAt, latest(this.lastEventAt, envelope.occurredAt()),
+				envelope.sequence());
+	}
+
+	private BoardIncident withStatus(IncidentStatus status) {
+		return new BoardIncident(this.incidentId, this.title, this.severity, status, this.commander, this.declaredAt,
+				this.lastPublicUpdateAt, this.lastEventAt, this.lastSequence);
 	}
 
 	private static Instant latest(Instant current, Instant candidate) {

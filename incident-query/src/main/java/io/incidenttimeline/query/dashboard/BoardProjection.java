@@ -1,27 +1,26 @@
 package io.incidenttimeline.query.dashboard;
 
 import java.util.List;
+import java.util.Optional;
 
-import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.query.consuming.Projection;
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.consuming.FoldingProjection;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code dashboard_incidents} from the events and tells the live stream which
- * incidents changed, once the consumer's transaction has committed.
+ * Keeps {@code dashboard_incidents} from the events, folded by
+ * {@link BoardIncident#EVENTS}. The live stream hears of committed changes on its own
+ * ({@link LiveStream}).
  */
 @Component
-class BoardProjection implements Projection {
+class BoardProjection extends FoldingProjection<BoardIncident> {
 
 	private final BoardRepository board;
 
-	private final LiveStream stream;
-
-	BoardProjection(BoardRepository board, LiveStream stream) {
+	BoardProjection(BoardRepository board) {
+		super(BoardIncident.EVENTS);
 		this.board = board;
-		this.stream = stream;
 	}
 
 	@Override
@@ -35,14 +34,13 @@ class BoardProjection implements Projection {
 	}
 
 	@Override
-	public void apply(EventEnvelope event) {
-		if (event.payload() instanceof IncidentDeclared declared) {
-			this.board.save(BoardIncident.declared(event, declared));
-		}
-		else {
-			this.board.find(event.incidentId().value()).ifPresent((current) -> this.board.save(current.on(event)));
-		}
-		this.stream.changedAfterCommit(event);
+	protected Optional<BoardIncident> find(IncidentId incident) {
+		return this.board.find(incident.value());
+	}
+
+	@Override
+	protected void save(BoardIncident incident) {
+		this.board.save(incident);
 	}
 
 }

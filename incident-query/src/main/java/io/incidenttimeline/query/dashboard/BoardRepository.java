@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.query.Timestamptz;
+import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
-import io.incidenttimeline.query.InvalidParameters;
-import io.incidenttimeline.query.UnknownResource;
+import io.incidenttimeline.query.web.UnknownResource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -51,19 +51,20 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/incidents/{id}")
-	String incident(@PathVariable String id, Model model) {
+	String incident(@PathVariable IncidentId id, Model model) {
 		model.addAttribute("incident", OpenIncident.of(find(id), now()));
 		return "dashboard/incident";
 	}
 
 	@GetMapping("/dashboard/incidents/{id}/fragments/header")
-	String incidentHeader(@PathVariable String id, Model model) {
+	String incidentHeader(@PathVariable IncidentId id, Model model) {
 		model.addAttribute("incident", OpenIncident.of(find(id), now()));
 		return "dashboard/incident :: header";
 	}
 
 	@GetMapping("/dashboard/metrics")
-	String metrics() {
+	String metrics(Model model) {
+		model.addAttribute("serviceMaxLength", FieldLimits.NAME);
 		return "dashboard/metrics";
 	}
 
@@ -84,15 +85,8 @@ class DashboardController {
 		return this.board.open().stream().map((incident) -> OpenIncident.of(incident, now)).toList();
 	}
 
-	private BoardIncident find(String id) {
-		IncidentId incident;
-		try {
-			incident = IncidentId.parse(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidParameters(List.of(new InvalidParameters.FieldError("id", "must be a UUID")));
-		}
-		return this.board.find(incident.value()).orElseThrow(() -> new UnknownResource("no incident " + id));
+	private BoardIncident find(IncidentId id) {
+		return this.board.find(id.value()).orElseThrow(() -> new UnknownResource("no incident " + id));
 	}
 
 	private Instant now() {

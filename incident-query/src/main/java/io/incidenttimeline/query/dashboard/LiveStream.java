@@ -12,22 +12,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.query.consuming.EventsApplied;
+import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events to the dashboard pages: one {@code applied} event per committed
- * transaction, naming each incident it changed with its last sequence. Clients only hear
- * of committed data, and a rebuild that replays thousands of events sends one message
- * that says everything changed instead of thousands. Messages go out on a thread of their
- * own, in order, so a slow browser never holds up the Kafka consumer that committed them.
+ * consumer transaction ({@link EventsApplied}), naming each incident it changed with its
+ * last sequence. Clients only hear of committed data, and a rebuild that replays
+ * thousands of events ({@link ProjectionRebuilt}) sends one message that says everything
+ * changed instead of thousands. Messages go out on a thread of their own, in order, so a
+ * slow browser never holds up the Kafka consumer that committed them.
  */
 @Component
 class LiveStream {
@@ -54,30 +56,23 @@ class LiveStream {
 		return emitter;
 	}
 
-	void changedAfterCommit(EventEnvelope event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			publishLater(Map.of(event.incidentId().value(), event.sequence()));
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		Map<UUID, Long> changed = (Map<UUID, Long>) TransactionSynchronizationManager.getResource(this);
-		if (changed == null) {
-			Map<UUID, Long> collected = new LinkedHashMap<>();
-			TransactionSynchronizationManager.bindResource(this, collected);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					publishLater(collected);
-				}
+	/**
+	 * Each incident the committed transaction changed, with its last sequence.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(EventsApplied applied) {
+		Map<UUID, Long> changed = new LinkedHashMap<>();
+		applied.events().forEach((event) -> changed.put(event.incidentId().value(), event.sequence()));
+		publishLater((changed.size() > MAX_LISTED) ? Applied.EVERYTHING : new Applied(false,
+				changed.entrySet().stream().map((entry) -> new Change(entry.getKey(), entry.getValue())).toList()));
+	}
 
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(LiveStream.this);
-				}
-			});
-			changed = collected;
-		}
-		changed.put(event.incidentId().value(), event.sequence());
+	/**
+	 * A rebuild may have changed every row: one message says so.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ProjectionRebuilt rebuilt) {
+		publishLater(Applied.EVERYTHING);
 	}
 
 	/**
@@ -93,18 +88,16 @@ class LiveStream {
 		this.emitters.clear();
 	}
 
-	private void publishLater(Map<UUID, Long> changed) {
+	private void publishLater(Applied applied) {
 		try {
-			this.sender.execute(() -> publish(changed));
+			this.sender.execute(() -> publish(applied));
 		}
 		catch (RejectedExecutionException ex) {
 			// shutting down: the streams are being closed anyway
 		}
 	}
 
-	private void publish(Map<UUID, Long> changed) {
-		Applied applied = (changed.size() > MAX_LISTED) ? new Applied(true, List.of()) : new Applied(false,
-				changed.entrySet().stream().map((e) -> new Change(e.getKey(), e.getValue())).toList());
+	private void publish(Applied applied) {
 		for (SseEmitter emitter : new ArrayList<>(this.emitters)) {
 			send(emitter, SseEmitter.event().name("applied").data(applied, MediaType.APPLICATION_JSON));
 		}
@@ -123,6 +116,9 @@ class LiveStream {
 	 * {@code everything} is true when too many incidents changed to list them.
 	 */
 	record Applied(boolean everything, List<Change> incidents) {
+
+		static final Applied EVERYTHING = new Applied(true, List.of());
+
 	}
 
 	record Change(UUID incidentId, long sequence) {

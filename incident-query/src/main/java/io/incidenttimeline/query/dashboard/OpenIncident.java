@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.incidenttimeline.query.UpdateCadence;
+import io.incidenttimeline.query.statuspage.UpdateCadence;
 
 /**
  * A row of the open-incidents board as of {@code now}.

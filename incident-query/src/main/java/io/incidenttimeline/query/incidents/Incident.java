@@ -13,7 +13,6 @@ import java.util.UUID;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
@@ -22,6 +21,7 @@ import io.incidenttimeline.events.Role;
 import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
+import io.incidenttimeline.query.consuming.EventHandlers;
 
 /**
  * One incident as the incidents projection keeps it, folded from its events.
@@ -42,13 +42,22 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 		Map<String, String> roles, String acknowledgedBy, Instant acknowledgedAt, List<Mitigation> mitigations,
 		Instant impactStartedAt, Instant declaredAt, Instant mitigatedAt, Instant resolvedAt) {
 
+	static final EventHandlers<Incident> EVENTS = EventHandlers.startingWith(Incident::declared)
+		.on(SeverityChanged.class, Incident::on)
+		.on(IncidentAcknowledged.class, Incident::on)
+		.on(StatusChanged.class, Incident::on)
+		.on(MitigationApplied.class, Incident::on)
+		.on(RoleAssigned.class, Incident::on)
+		.on(IncidentResolved.class, Incident::on)
+		.on(IncidentReopened.class, Incident::on);
+
 	Incident {
 		services = List.copyOf(services);
 		roles = Collections.unmodifiableMap(new TreeMap<>(roles));
 		mitigations = List.copyOf(mitigations);
 	}
 
-	static Incident declared(EventEnvelope envelope, IncidentDeclared declared) {
+	static Incident declared(IncidentDeclared declared, EventEnvelope envelope) {
 		Map<String, String> roles = new LinkedHashMap<>();
 		if (declared.commander() != null) {
 			roles.put(label(Role.INCIDENT_COMMANDER), declared.commander());
@@ -58,85 +67,48 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 				List.of(), declared.impactStartedAt(), envelope.occurredAt(), null, null);
 	}
 
-	/**
-	 * This incident after one more of its events; the declaration itself starts one with
-	 * {@link #declared}.
-	 */
-	Incident on(EventEnvelope envelope) {
-		IncidentEvent event = envelope.payload();
-		if (event instanceof SeverityChanged changed) {
-			return on(changed);
-		}
-		if (event instanceof IncidentAcknowledged) {
-			return onAcknowledged(envelope);
-		}
-		if (event instanceof StatusChanged changed) {
-			return on(changed, envelope);
-		}
-		if (event instanceof MitigationApplied applied) {
-			return on(applied, envelope);
-		}
-		if (event instanceof RoleAssigned assigned) {
-			return on(assigned);
-		}
-		if (event instanceof IncidentResolved) {
-			return withStatus(IncidentStatus.RESOLVED, envelope.occurredAt());
-		}
-		if (event instanceof IncidentReopened) {
-			return withStatus(IncidentStatus.INVESTIGATING, null);
-		}
-		return this;
+	Incident on(SeverityChanged changed, EventEnvelope envelope) {
+		return change().severity(changed.to().label()).build();
 	}
 
-	private Incident on(SeverityChanged changed) {
-		return new Incident(this.id, this.title, changed.to().label(), this.status, this.services, this.commander,
-				this.roles, this.acknowledgedBy, this.acknowledgedAt, this.mitigations, this.impactStartedAt,
-				this.declaredAt, this.mitigatedAt, this.resolvedAt);
-	}
-
-	private Incident onAcknowledged(EventEnvelope envelope) {
+	Incident on(IncidentAcknowledged acknowledged, EventEnvelope envelope) {
 		if (this.acknowledgedAt != null) {
 			return this;
 		}
-		return new Incident(this.id, this.title, this.severity, this.status, this.services, this.commander, this.roles,
-				envelope.actor(), envelope.occurredAt(), this.mitigations, this.impactStartedAt, this.declaredAt,
-				this.mitigatedAt, this.resolvedAt);
+		return change().acknowledged(envelope.actor(), envelope.occurredAt()).build();
 	}
 
-	private Incident on(StatusChanged changed, EventEnvelope envelope) {
+	Incident on(StatusChanged changed, EventEnvelope envelope) {
 		Instant mitigated = (changed.to() == IncidentStatus.MONITORING)
 				? earliest(this.mitigatedAt, envelope.occurredAt()) : this.mitigatedAt;
-		return new Incident(this.id, this.title, this.severity, label(changed.to()), this.services, this.commander,
-				this.roles, this.acknowledgedBy, this.acknowledgedAt, this.mitigations, this.impactStartedAt,
-				this.declaredAt, mitigated, (changed.to() == IncidentStatus.RESOLVED) ? envelope.occurredAt() : null);
+		Instant resolved = (changed.to() == IncidentStatus.RESOLVED) ? envelope.occurredAt() : null;
+		return change().status(label(changed.to()), resolved).mitigatedAt(mitigated).build();
 	}
 
-	private Incident on(MitigationApplied applied, EventEnvelope envelope) {
-		List<Mitigation> mitigations = new ArrayList<>(this.mitigations);
-		mitigations
-			.add(new Mitigation(label(applied.kind()), applied.description(), envelope.occurredAt(), envelope.actor()));
-		return new Incident(this.id, this.title, this.severity, this.status, this.services, this.commander, this.roles,
-				this.acknowledgedBy, this.acknowledgedAt, mitigations, this.impactStartedAt, this.declaredAt,
-				earliest(this.mitigatedAt, envelope.occurredAt()), this.resolvedAt);
+	Incident on(MitigationApplied applied, EventEnvelope envelope) {
+		Mitigation mitigation = new Mitigation(label(applied.kind()), applied.description(), envelope.occurredAt(),
+				envelope.actor());
+		return change().mitigation(mitigation).mitigatedAt(earliest(this.mitigatedAt, envelope.occurredAt())).build();
 	}
 
-	private Incident on(RoleAssigned assigned) {
-		Map<String, String> roles = new LinkedHashMap<>(this.roles);
-		roles.put(label(assigned.role()), assigned.assignee());
-		String commander = (assigned.role() == Role.INCIDENT_COMMANDER) ? assigned.assignee() : this.commander;
-		return new Incident(this.id, this.title, this.severity, this.status, this.services, commander, roles,
-				this.acknowledgedBy, this.acknowledgedAt, this.mitigations, this.impactStartedAt, this.declaredAt,
-				this.mitigatedAt, this.resolvedAt);
+	Incident on(RoleAssigned assigned, EventEnvelope envelope) {
+		return change().role(assigned.role(), assigned.assignee()).build();
 	}
 
-	private Incident withStatus(IncidentStatus status, Instant resolvedAt) {
-		return new Incident(this.id, this.title, this.severity, label(status), this.services, this.commander,
-				this.roles, this.acknowledgedBy, this.acknowledgedAt, this.mitigations, this.impactStartedAt,
-				this.declaredAt, this.mitigatedAt, resolvedAt);
+	Incident on(IncidentResolved resolved, EventEnvelope envelope) {
+		return change().status(label(IncidentStatus.RESOLVED), envelope.occurredAt()).build();
+	}
+
+	Incident on(IncidentReopened reopened, EventEnvelope envelope) {
+		return change().status(label(IncidentStatus.INVESTIGATING), null).build();
 	}
 
 	boolean isOpen() {
 		return !label(IncidentStatus.RESOLVED).equals(this.status);
+	}
+
+	private Change change() {
+		return new Change(this);
 	}
 
 	private static Instant earliest(Instant current, Instant candidate) {
@@ -148,6 +120,88 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 	}
 
 	record Mitigation(String kind, String description, Instant occurredAt, String actor) {
+	}
+
+	/**
+	 * A copy of an incident with some of its fields changed: each handler says only what
+	 * its event changes.
+	 */
+	private static final class Change {
+
+		private final Incident from;
+
+		private String severity;
+
+		private String status;
+
+		private String commander;
+
+		private final Map<String, String> roles;
+
+		private String acknowledgedBy;
+
+		private Instant acknowledgedAt;
+
+		private final List<Mitigation> mitigations;
+
+		private Instant mitigatedAt;
+
+		private Instant resolvedAt;
+
+		Change(Incident from) {
+			this.from = from;
+			this.severity = from.severity;
+			this.status = from.status;
+			this.commander = from.commander;
+			this.roles = new LinkedHashMap<>(from.roles);
+			this.acknowledgedBy = from.acknowledgedBy;
+			this.acknowledgedAt = from.acknowledgedAt;
+			this.mitigations = new ArrayList<>(from.mitigations);
+			this.mitigatedAt = from.mitigatedAt;
+			this.resolvedAt = from.resolvedAt;
+		}
+
+		Change severity(String severity) {
+			this.severity = severity;
+			return this;
+		}
+
+		Change status(String status, Instant resolvedAt) {
+			this.status = status;
+			this.resolvedAt = resolvedAt;
+			return this;
+		}
+
+		Change acknowledged(String by, Instant at) {
+			this.acknowledgedBy = by;
+			this.acknowledgedAt = at;
+			return this;
+		}
+
+		Change mitigation(Mitigation mitigation) {
+			this.mitigations.add(mitigation);
+			return this;
+		}
+
+		Change mitigatedAt(Instant mitigatedAt) {
+			this.mitigatedAt = mitigatedAt;
+			return this;
+		}
+
+		Change role(Role role, String assignee) {
+			this.roles.put(label(role), assignee);
+			if (role == Role.INCIDENT_COMMANDER) {
+				this.commander = assignee;
+			}
+			return this;
+		}
+
+		Incident build() {
+			return new Incident(this.from.id, this.from.title, this.severity, this.status, this.from.services,
+					this.commander, this.roles, this.acknowledgedBy, this.acknowledgedAt, this.mitigations,
+					this.from.impactStartedAt, this.from.declaredAt, this.mitigatedAt, this.resolvedAt);
+		}
+
 	}
 
 }

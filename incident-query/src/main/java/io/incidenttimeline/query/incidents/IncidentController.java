@@ -1,7 +1,6 @@
 package io.incidenttimeline.query.incidents;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,16 +8,15 @@ import java.util.UUID;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.Timestamps;
-import io.incidenttimeline.query.InvalidParameters;
-import io.incidenttimeline.query.UnknownResource;
 import io.incidenttimeline.query.consuming.ConsumerProgress;
 import io.incidenttimeline.query.consuming.Freshness;
+import io.incidenttimeline.query.web.UnknownResource;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,11 +36,7 @@ class IncidentController {
 	 * Newest declaration first; {@code from}/{@code to} bound the declaration time.
 	 */
 	@GetMapping
-	IncidentList list(@RequestParam(required = false) String status, @RequestParam(required = false) String severity,
-			@RequestParam(required = false) String service, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size) {
-		IncidentFilter filter = IncidentFilter.parse(status, severity, service, from, to, page, size);
+	IncidentList list(@Valid IncidentFilter filter) {
 		Freshness freshness = this.progress.global();
 		IncidentRepository.Page found = this.incidents.search(filter);
 		return new IncidentList(found.items().stream().map(IncidentController::item).toList(), filter.page(),
@@ -54,38 +48,17 @@ class IncidentController {
 	 * recorded by then (an audit question: what did we know at 10:10?).
 	 */
 	@GetMapping("/{id}")
-	ResponseEntity<IncidentDetails> get(@PathVariable String id, @RequestParam(required = false) String asOf) {
-		IncidentId incident = parseId(id);
-		Freshness freshness = this.progress.of(incident);
-		Optional<IncidentRepository.Applied> found = (asOf == null) ? this.incidents.findApplied(incident.value())
-				: this.incidents.findAsOf(incident.value(), parseInstant("asOf", asOf));
-		IncidentRepository.Applied applied = found.orElseThrow(() -> new UnknownResource(
-				(asOf == null) ? "no incident " + id : "no incident " + id + " recorded by " + asOf));
+	ResponseEntity<IncidentDetails> get(@Valid IncidentAt request) {
+		IncidentId id = request.id();
+		Instant asOf = request.asOf();
+		Freshness freshness = this.progress.of(id);
+		Optional<IncidentRepository.Applied> found = (asOf == null) ? this.incidents.findApplied(id)
+				: this.incidents.findAsOf(id, asOf);
+		IncidentRepository.Applied applied = found.orElseThrow(() -> new UnknownResource((asOf == null)
+				? "no incident " + id : "no incident " + id + " recorded by " + Timestamps.format(asOf)));
 		return ResponseEntity.ok()
 			.header(Freshness.LAST_APPLIED_SEQUENCE_HEADER, String.valueOf(freshness.lastAppliedSequence()))
 			.body(details(applied, freshness));
-	}
-
-	/**
-	 * @throws InvalidParameters when the text is not a UUID
-	 */
-	static IncidentId parseId(String id) {
-		try {
-			return IncidentId.parse(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidParameters(List.of(new InvalidParameters.FieldError("id", "must be a UUID")));
-		}
-	}
-
-	private static Instant parseInstant(String parameter, String text) {
-		try {
-			return Timestamps.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidParameters(List.of(new InvalidParameters.FieldError(parameter,
-					"must be an ISO-8601 timestamp with an offset, e.g. 2026-11-20T10:10:00Z")));
-		}
 	}
 
 	private static IncidentItem item(IncidentRepository.Applied applied) {
@@ -102,6 +75,13 @@ class IncidentController {
 		return new IncidentDetails(i.id(), i.title(), i.severity(), i.status(), i.services(), i.commander(), i.roles(),
 				acknowledgement, i.mitigations(), i.impactStartedAt(), i.declaredAt(), i.acknowledgedAt(),
 				i.mitigatedAt(), i.resolvedAt(), applied.lastSequence(), applied.updatedAt(), freshness);
+	}
+
+	/**
+	 * The path's incident id and the optional {@code asOf} instant, bound together so
+	 * that one answer names both when both are wrong.
+	 */
+	record IncidentAt(@NotNull IncidentId id, Instant asOf) {
 	}
 
 	record IncidentList(List<IncidentItem> items, int page, int size, long total, Freshness freshness) {

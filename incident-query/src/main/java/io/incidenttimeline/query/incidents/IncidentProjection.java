@@ -3,26 +3,21 @@ package io.incidenttimeline.query.incidents;
 import java.util.List;
 import java.util.Optional;
 
-import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.query.consuming.Projection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.consuming.FoldingProjection;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one {@code incidents} row per incident: read it, fold the event in, write it
- * back.
+ * Keeps one {@code incidents} row per incident, folded by {@link Incident#EVENTS}.
  */
 @Component
-class IncidentProjection implements Projection {
-
-	private static final Logger log = LoggerFactory.getLogger(IncidentProjection.class);
+class IncidentProjection extends FoldingProjection<Incident> {
 
 	private final IncidentRepository incidents;
 
 	IncidentProjection(IncidentRepository incidents) {
+		super(Incident.EVENTS);
 		this.incidents = incidents;
 	}
 
@@ -37,19 +32,13 @@ class IncidentProjection implements Projection {
 	}
 
 	@Override
-	public void apply(EventEnvelope event) {
-		if (event.payload() instanceof IncidentDeclared declared) {
-			this.incidents.save(Incident.declared(event, declared));
-			return;
-		}
-		Optional<Incident> incident = this.incidents.find(event.incidentId().value());
-		if (incident.isEmpty()) {
-			// only when the declaration itself was of a type this reader could not decode
-			log.warn("incident {}: {} at sequence {} without a declaration; not in the incidents list",
-					event.incidentId(), event.type().name(), event.sequence());
-			return;
-		}
-		this.incidents.save(incident.get().on(event));
+	protected Optional<Incident> find(IncidentId incident) {
+		return this.incidents.find(incident.value());
+	}
+
+	@Override
+	protected void save(Incident incident) {
+		this.incidents.save(incident);
 	}
 
 }

@@ -11,30 +11,36 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentEventCodec;
-import io.incidenttimeline.query.Jsonb;
-import io.incidenttimeline.query.Timestamptz;
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.consuming.ConsumerProgress;
+import io.incidenttimeline.query.consuming.ConsumerProgress.IncidentProgress;
+import io.incidenttimeline.query.consuming.EventHistory;
+import io.incidenttimeline.query.jdbc.Jsonb;
+import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code incidents} table; reads join the consumer's progress for each incident's
- * last applied sequence and the recorded time of that event.
+ * The {@code incidents} table. Reads add the consumer's progress of each incident (its
+ * last applied sequence, unknown event types included, and the recorded time of that
+ * event) from one consistent snapshot.
  */
 @Repository
 class IncidentRepository {
 
-	private static final String SELECT = """
-			SELECT i.*, p.last_sequence, p.last_recorded_at
-			FROM incidents i JOIN projection_progress p ON p.incident_id = i.id
-			""";
-
 	private final JdbcClient jdbc;
 
-	IncidentRepository(JdbcClient jdbc) {
+	private final ConsumerProgress progress;
+
+	private final EventHistory history;
+
+	IncidentRepository(JdbcClient jdbc, ConsumerProgress progress, EventHistory history) {
 		this.jdbc = jdbc;
+		this.progress = progress;
+		this.history = history;
 	}
 
 	Optional<Incident> find(UUID id) {
@@ -64,70 +70,64 @@ class IncidentRepository {
 			.update();
 	}
 
-	Optional<Applied> findApplied(UUID id) {
-		return this.jdbc.sql(SELECT + "WHERE i.id = ?").param(id).query((rs, row) -> applied(rs)).optional();
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Optional<Applied> findApplied(IncidentId id) {
+		return find(id.value())
+			.flatMap((incident) -> this.progress.progressOf(id).map((progress) -> Applied.of(incident, progress)));
 	}
 
 	/**
 	 * The incident as this service knew it at {@code asOf}: its events recorded by then,
-	 * folded from the stored wire records exactly as the projection folded them.
+	 * folded exactly as the projection folded them.
 	 */
-	Optional<Applied> findAsOf(UUID id, Instant asOf) {
-		List<EventEnvelope> known = this.jdbc.sql("""
-				SELECT wire FROM incident_events
-				WHERE incident_id = ? AND known AND recorded_at <= ? ORDER BY sequence""")
-			.params(id, Timestamptz.of(asOf))
-			.query((rs, row) -> IncidentEventCodec.decode(rs.getBytes("wire")))
-			.list();
-		if (known.isEmpty() || !(known.get(0).payload() instanceof IncidentDeclared declared)) {
-			return Optional.empty();
-		}
-		Incident incident = Incident.declared(known.get(0), declared);
-		for (EventEnvelope event : known.subList(1, known.size())) {
-			incident = incident.on(event);
-		}
-		EventEnvelope last = known.get(known.size() - 1);
-		return Optional.of(new Applied(incident, last.sequence(), last.recordedAt()));
+	Optional<Applied> findAsOf(IncidentId id, Instant asOf) {
+		List<EventEnvelope> known = this.history.recordedBy(id, asOf);
+		return Incident.EVENTS.fold(known).map((incident) -> {
+			EventEnvelope last = known.get(known.size() - 1);
+			return new Applied(incident, last.sequence(), last.recordedAt());
+		});
 	}
 
-	Page search(IncidentFilter filter) {
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Page search(IncidentFilter filter) {
 		StringBuilder where = new StringBuilder("WHERE true");
 		List<Object> params = new ArrayList<>();
 		if (filter.open() != null) {
-			where.append(filter.open() ? " AND i.status <> 'resolved'" : " AND i.status = 'resolved'");
+			where.append(filter.open() ? " AND status <> 'resolved'" : " AND status = 'resolved'");
 		}
 		if (filter.severity() != null) {
-			where.append(" AND i.severity = ?");
+			where.append(" AND severity = ?");
 			params.add(filter.severity().label());
 		}
 		if (filter.service() != null) {
-			where.append(" AND i.services @> jsonb_build_array(?::text)");
+			where.append(" AND services @> jsonb_build_array(?::text)");
 			params.add(filter.service());
 		}
 		if (filter.from() != null) {
-			where.append(" AND i.declared_at >= ?");
+			where.append(" AND declared_at >= ?");
 			params.add(Timestamptz.of(filter.from()));
 		}
 		if (filter.to() != null) {
-			where.append(" AND i.declared_at < ?");
+			where.append(" AND declared_at < ?");
 			params.add(Timestamptz.of(filter.to()));
 		}
-		long total = this.jdbc.sql("SELECT count(*) FROM incidents i " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
+		long total = this.jdbc.sql("SELECT count(*) FROM incidents " + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(filter.size());
 		pageParams.add((long) filter.page() * filter.size());
-		List<Applied> items = this.jdbc.sql(SELECT + where + " ORDER BY i.declared_at DESC, i.id LIMIT ? OFFSET ?")
+		List<Incident> incidents = this.jdbc
+			.sql("SELECT * FROM incidents " + where + " ORDER BY declared_at DESC, id LIMIT ? OFFSET ?")
 			.params(pageParams)
-			.query((rs, row) -> applied(rs))
+			.query((rs, row) -> incident(rs))
 			.list();
+		Map<IncidentId, IncidentProgress> progress = this.progress
+			.progressOf(incidents.stream().map((incident) -> new IncidentId(incident.id())).toList());
+		List<Applied> items = incidents.stream()
+			.flatMap((incident) -> Optional.ofNullable(progress.get(new IncidentId(incident.id())))
+				.map((applied) -> Applied.of(incident, applied))
+				.stream())
+			.toList();
 		return new Page(items, total);
-	}
-
-	private static Applied applied(ResultSet rs) throws SQLException {
-		return new Applied(incident(rs), rs.getLong("last_sequence"), Timestamptz.read(rs, "last_recorded_at"));
 	}
 
 	private static Incident incident(ResultSet rs) throws SQLException {
@@ -146,6 +146,11 @@ class IncidentRepository {
 	 * event types included) and when the write side recorded that event.
 	 */
 	record Applied(Incident incident, long lastSequence, Instant updatedAt) {
+
+		static Applied of(Incident incident, IncidentProgress progress) {
+			return new Applied(incident, progress.lastSequence(), progress.lastRecordedAt());
+		}
+
 	}
 
 	record Page(List<Applied> items, long total) {

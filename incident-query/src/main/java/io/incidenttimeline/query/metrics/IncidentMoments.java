@@ -8,7 +8,6 @@ import io.incidenttimeline.events.AlertTriggered;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
@@ -16,6 +15,7 @@ import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
+import io.incidenttimeline.query.consuming.EventHandlers;
 
 /**
  * The moments of one incident that MTTx figures are made of, each the {@code occurredAt}
@@ -48,53 +48,68 @@ record IncidentMoments(UUID incidentId, Severity highestSeverity, List<String> s
 		services = List.copyOf(services);
 	}
 
-	static IncidentMoments declared(EventEnvelope envelope, IncidentDeclared declared) {
+	static final EventHandlers<IncidentMoments> EVENTS = EventHandlers.startingWith(IncidentMoments::declared)
+		.on(SeverityChanged.class, IncidentMoments::on)
+		.on(AlertTriggered.class, IncidentMoments::on)
+		.on(IncidentAcknowledged.class, IncidentMoments::on)
+		.on(MitigationApplied.class, IncidentMoments::on)
+		.on(StatusChanged.class, IncidentMoments::on)
+		.on(IncidentResolved.class, IncidentMoments::on)
+		.on(IncidentReopened.class, IncidentMoments::on);
+
+	static IncidentMoments declared(IncidentDeclared declared, EventEnvelope envelope) {
 		return new IncidentMoments(envelope.incidentId().value(), declared.severity(), declared.services(),
 				declared.impactStartedAt(), envelope.occurredAt(), null, null, null, null, null, null, 0);
 	}
 
-	IncidentMoments on(EventEnvelope envelope) {
-		IncidentEvent event = envelope.payload();
-		Instant at = envelope.occurredAt();
-		if (event instanceof SeverityChanged changed && changed.to().isMoreSevereThan(this.highestSeverity)) {
-			return new IncidentMoments(this.incidentId, changed.to(), this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt, this.firstMitigationAppliedAt,
-					this.firstMonitoringAt, this.firstResolvedAt, this.resolvedAt, this.reopenedCount);
+	IncidentMoments on(SeverityChanged changed, EventEnvelope envelope) {
+		if (!changed.to().isMoreSevereThan(this.highestSeverity)) {
+			return this;
 		}
-		if (event instanceof AlertTriggered) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, earliest(this.firstAlertAt, at), this.firstAcknowledgedAt,
-					this.firstMitigationAppliedAt, this.firstMonitoringAt, this.firstResolvedAt, this.resolvedAt,
-					this.reopenedCount);
+		Change change = change();
+		change.highestSeverity = changed.to();
+		return change.build();
+	}
+
+	IncidentMoments on(AlertTriggered triggered, EventEnvelope envelope) {
+		Change change = change();
+		change.firstAlertAt = earliest(this.firstAlertAt, envelope.occurredAt());
+		return change.build();
+	}
+
+	IncidentMoments on(IncidentAcknowledged acknowledged, EventEnvelope envelope) {
+		Change change = change();
+		change.firstAcknowledgedAt = earliest(this.firstAcknowledgedAt, envelope.occurredAt());
+		return change.build();
+	}
+
+	IncidentMoments on(MitigationApplied applied, EventEnvelope envelope) {
+		Change change = change();
+		change.firstMitigationAppliedAt = earliest(this.firstMitigationAppliedAt, envelope.occurredAt());
+		return change.build();
+	}
+
+	IncidentMoments on(StatusChanged changed, EventEnvelope envelope) {
+		if (changed.to() != IncidentStatus.MONITORING) {
+			return this;
 		}
-		if (event instanceof IncidentAcknowledged) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, earliest(this.firstAcknowledgedAt, at),
-					this.firstMitigationAppliedAt, this.firstMonitoringAt, this.firstResolvedAt, this.resolvedAt,
-					this.reopenedCount);
-		}
-		if (event instanceof MitigationApplied) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt,
-					earliest(this.firstMitigationAppliedAt, at), this.firstMonitoringAt, this.firstResolvedAt,
-					this.resolvedAt, this.reopenedCount);
-		}
-		if (event instanceof StatusChanged changed && changed.to() == IncidentStatus.MONITORING) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt, this.firstMitigationAppliedAt,
-					earliest(this.firstMonitoringAt, at), this.firstResolvedAt, this.resolvedAt, this.reopenedCount);
-		}
-		if (event instanceof IncidentResolved) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt, this.firstMitigationAppliedAt,
-					this.firstMonitoringAt, earliest(this.firstResolvedAt, at), at, this.reopenedCount);
-		}
-		if (event instanceof IncidentReopened) {
-			return new IncidentMoments(this.incidentId, this.highestSeverity, this.services, this.impactStartedAt,
-					this.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt, this.firstMitigationAppliedAt,
-					this.firstMonitoringAt, this.firstResolvedAt, null, this.reopenedCount + 1);
-		}
-		return this;
+		Change change = change();
+		change.firstMonitoringAt = earliest(this.firstMonitoringAt, envelope.occurredAt());
+		return change.build();
+	}
+
+	IncidentMoments on(IncidentResolved resolved, EventEnvelope envelope) {
+		Change change = change();
+		change.firstResolvedAt = earliest(this.firstResolvedAt, envelope.occurredAt());
+		change.resolvedAt = envelope.occurredAt();
+		return change.build();
+	}
+
+	IncidentMoments on(IncidentReopened reopened, EventEnvelope envelope) {
+		Change change = change();
+		change.resolvedAt = null;
+		change.reopenedCount = this.reopenedCount + 1;
+		return change.build();
 	}
 
 	/**
@@ -130,6 +145,10 @@ record IncidentMoments(UUID incidentId, Severity highestSeverity, List<String> s
 		return this.resolvedAt != null;
 	}
 
+	private Change change() {
+		return new Change(this);
+	}
+
 	private static Instant earliest(Instant current, Instant candidate) {
 		if (current == null) {
 			return candidate;
@@ -138,6 +157,51 @@ record IncidentMoments(UUID incidentId, Severity highestSeverity, List<String> s
 			return current;
 		}
 		return candidate.isBefore(current) ? candidate : current;
+	}
+
+	/**
+	 * A copy of the moments with some of them changed: each handler sets only what its
+	 * event changes.
+	 */
+	private static final class Change {
+
+		private final IncidentMoments from;
+
+		private Severity highestSeverity;
+
+		private Instant firstAlertAt;
+
+		private Instant firstAcknowledgedAt;
+
+		private Instant firstMitigationAppliedAt;
+
+		private Instant firstMonitoringAt;
+
+		private Instant firstResolvedAt;
+
+		private Instant resolvedAt;
+
+		private int reopenedCount;
+
+		Change(IncidentMoments from) {
+			this.from = from;
+			this.highestSeverity = from.highestSeverity;
+			this.firstAlertAt = from.firstAlertAt;
+			this.firstAcknowledgedAt = from.firstAcknowledgedAt;
+			this.firstMitigationAppliedAt = from.firstMitigationAppliedAt;
+			this.firstMonitoringAt = from.firstMonitoringAt;
+			this.firstResolvedAt = from.firstResolvedAt;
+			this.resolvedAt = from.resolvedAt;
+			this.reopenedCount = from.reopenedCount;
+		}
+
+		IncidentMoments build() {
+			return new IncidentMoments(this.from.incidentId, this.highestSeverity, this.from.services,
+					this.from.impactStartedAt, this.from.declaredAt, this.firstAlertAt, this.firstAcknowledgedAt,
+					this.firstMitigationAppliedAt, this.firstMonitoringAt, this.firstResolvedAt, this.resolvedAt,
+					this.reopenedCount);
+		}
+
 	}
 
 }

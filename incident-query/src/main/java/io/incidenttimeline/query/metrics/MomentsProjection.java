@@ -1,34 +1,27 @@
 package io.incidenttimeline.query.metrics;
 
 import java.util.List;
+import java.util.Optional;
 
-import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentResolved;
-import io.incidenttimeline.query.consuming.Projection;
+import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.consuming.FoldingProjection;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code mttx_moments} from the events; rebuilt with
- * {@code POST /api/admin/projections/mttx/rebuild}. A resolution also feeds the
- * Prometheus histograms, but only when it is new: during a rebuild the event is already
- * in {@code incident_events}, and counting it again would double the histograms.
+ * Keeps {@code mttx_moments} from the events, folded by {@link IncidentMoments#EVENTS};
+ * rebuilt with {@code POST /api/admin/projections/mttx/rebuild}. The Prometheus
+ * histograms hear of resolutions elsewhere ({@link MttxMeters}), only when they are
+ * applied live.
  */
 @Component
-class MomentsProjection implements Projection {
+class MomentsProjection extends FoldingProjection<IncidentMoments> {
 
 	private final MomentsRepository moments;
 
-	private final MttxMeters meters;
-
-	private final JdbcClient jdbc;
-
-	MomentsProjection(MomentsRepository moments, MttxMeters meters, JdbcClient jdbc) {
+	MomentsProjection(MomentsRepository moments) {
+		super(IncidentMoments.EVENTS);
 		this.moments = moments;
-		this.meters = meters;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -42,27 +35,13 @@ class MomentsProjection implements Projection {
 	}
 
 	@Override
-	public void apply(EventEnvelope event) {
-		if (event.payload() instanceof IncidentDeclared declared) {
-			this.moments.save(IncidentMoments.declared(event, declared));
-			return;
-		}
-		this.moments.find(event.incidentId().value()).ifPresent((current) -> {
-			IncidentMoments next = current.on(event);
-			if (!next.equals(current)) {
-				this.moments.save(next);
-			}
-			if (event.payload() instanceof IncidentResolved && !isReplay(event)) {
-				this.meters.resolvedAfterCommit(next);
-			}
-		});
+	protected Optional<IncidentMoments> find(IncidentId incident) {
+		return this.moments.find(incident.value());
 	}
 
-	private boolean isReplay(EventEnvelope event) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_events WHERE incident_id = ? AND sequence = ?)")
-			.params(event.incidentId().value(), event.sequence())
-			.query(Boolean.class)
-			.single();
+	@Override
+	protected void save(IncidentMoments moments) {
+		this.moments.save(moments);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.incidenttimeline.query.metrics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.query.Jsonb;
-import io.incidenttimeline.query.Timestamptz;
+import io.incidenttimeline.query.jdbc.Jsonb;
+import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -92,9 +91,6 @@ class MomentsRepository {
 				Timestamptz.read(rs, "first_mitigation_applied_at"), Timestamptz.read(rs, "first_monitoring_at"),
 				Timestamptz.read(rs, "first_resolved_at"), Timestamptz.read(rs, "resolved_at"),
 				rs.getInt("reopened_count"));
-	}
-
-	record MetricsFilter(Severity severity, String service, Instant from, Instant to) {
 	}
 
 }

@@ -3,19 +3,24 @@ package io.incidenttimeline.query.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import io.incidenttimeline.events.IncidentResolved;
+import io.incidenttimeline.query.consuming.EventHistory;
+import io.incidenttimeline.query.consuming.EventsApplied;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * MTTx as Prometheus histograms per highest severity ({@code incident_mttr_seconds} and
  * friends, with {@code _bucket} series for {@code histogram_quantile}). Each resolution
- * the consumer applies adds one observation per figure, after the transaction commits.
- * These series count since the process started, and a reopened incident resolved again is
- * observed again; the JSON API ({@code /api/metrics/mttx}) is the reproducible source.
+ * the consumer applies live adds one observation per figure, after the transaction
+ * commits; a rebuild replays resolutions without announcing them, so they are not counted
+ * twice. These series count since the process started, and a reopened incident resolved
+ * again is observed again; the JSON API ({@code /api/metrics/mttx}) is the reproducible
+ * source.
  */
 @Component
 class MttxMeters {
@@ -24,21 +29,25 @@ class MttxMeters {
 
 	private final MeterRegistry registry;
 
-	MttxMeters(MeterRegistry registry) {
+	private final EventHistory history;
+
+	MttxMeters(MeterRegistry registry, EventHistory history) {
 		this.registry = registry;
+		this.history = history;
 	}
 
-	void resolvedAfterCommit(IncidentMoments moments) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			observe(moments);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				observe(moments);
-			}
-		});
+	/**
+	 * Each resolution among the committed live events, with the incident's moments as
+	 * they stood right after it (folded from its history up to the resolution).
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(EventsApplied applied) {
+		applied.events()
+			.stream()
+			.filter((event) -> event.payload() instanceof IncidentResolved)
+			.forEach((resolution) -> IncidentMoments.EVENTS
+				.fold(this.history.through(resolution.incidentId(), resolution.sequence()))
+				.ifPresent(this::observe));
 	}
 
 	void observe(IncidentMoments moments) {

@@ -1,6 +1,7 @@
 package io.incidenttimeline.query.statuspage;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 
 import io.incidenttimeline.events.Severity;
@@ -41,14 +42,10 @@ enum ComponentStatus {
 	 * The worst status among the severities of the open incidents naming a component.
 	 */
 	static ComponentStatus worst(Collection<Severity> openIncidentSeverities) {
-		ComponentStatus worst = OPERATIONAL;
-		for (Severity severity : openIncidentSeverities) {
-			ComponentStatus status = of(severity);
-			if (status.compareTo(worst) > 0) {
-				worst = status;
-			}
-		}
-		return worst;
+		return openIncidentSeverities.stream()
+			.map(ComponentStatus::of)
+			.max(Comparator.naturalOrder())
+			.orElse(OPERATIONAL);
 	}
 
 	static ComponentStatus fromWire(String wire) {

@@ -1,6 +1,9 @@
 package io.incidenttimeline.query.statuspage;
 
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -8,15 +11,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import io.incidenttimeline.events.Timestamps;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The {@link StatusPage#RECENT_INCIDENTS} most recent incidents as an Atom 1.0 feed, one
  * entry per incident with its public updates as content. The XML writer escapes every
- * text; the HTML inside the content is escaped once more, as Atom's {@code type="html"}
+ * text; the HTML inside the content comes from a Thymeleaf template, which escapes the
+ * event text in it, and is escaped once more by the writer, as Atom's {@code type="html"}
  * requires.
  */
 @RestController
@@ -31,9 +36,12 @@ class HistoryFeed {
 
 	private final StatusPageSettings settings;
 
-	HistoryFeed(StatusPage statusPage, StatusPageSettings settings) {
+	private final ITemplateEngine templates;
+
+	HistoryFeed(StatusPage statusPage, StatusPageSettings settings, ITemplateEngine templates) {
 		this.statusPage = statusPage;
 		this.settings = settings;
+		this.templates = templates;
 	}
 
 	@GetMapping(path = "/status/history.atom", produces = "application/atom+xml;charset=UTF-8")
@@ -71,18 +79,17 @@ class HistoryFeed {
 		return out.toString();
 	}
 
-	private static String content(StatusPage.IncidentView view) {
-		StringBuilder html = new StringBuilder();
-		for (PublicUpdate update : view.updates()) {
-			html.append("<p><small>")
-				.append(Timestamps.format(update.createdAt()))
-				.append("</small><br><strong>")
-				.append(StatusPageHtml.statusLabel(update.status()))
-				.append("</strong> - ")
-				.append(HtmlUtils.htmlEscape(update.body(), "UTF-8"))
-				.append("</p>");
-		}
-		return html.toString();
+	/**
+	 * The incident's public updates as HTML, from
+	 * {@code templates/statuspage/feed-content.html}.
+	 */
+	private String content(StatusPage.IncidentView view) {
+		List<FeedUpdate> updates = view.updates()
+			.stream()
+			.map((update) -> new FeedUpdate(Timestamps.format(update.createdAt()), StatusLabel.of(update.status()),
+					update.body()))
+			.toList();
+		return this.templates.process("statuspage/feed-content", new Context(Locale.ROOT, Map.of("updates", updates)));
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
@@ -102,6 +109,12 @@ class HistoryFeed {
 		xml.writeEmptyElement("link");
 		xml.writeAttribute("rel", rel);
 		xml.writeAttribute("href", href);
+	}
+
+	/**
+	 * One public update as the feed's HTML shows it.
+	 */
+	record FeedUpdate(String createdAt, String status, String body) {
 	}
 
 }

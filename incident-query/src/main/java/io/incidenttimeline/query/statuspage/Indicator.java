@@ -1,6 +1,7 @@
 package io.incidenttimeline.query.statuspage;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 
 import io.incidenttimeline.events.Severity;
@@ -38,14 +39,7 @@ enum Indicator {
 	}
 
 	static Indicator worst(Collection<Severity> openIncidentSeverities) {
-		Indicator worst = NONE;
-		for (Severity severity : openIncidentSeverities) {
-			Indicator indicator = of(severity);
-			if (indicator.compareTo(worst) > 0) {
-				worst = indicator;
-			}
-		}
-		return worst;
+		return openIncidentSeverities.stream().map(Indicator::of).max(Comparator.naturalOrder()).orElse(NONE);
 	}
 
 }

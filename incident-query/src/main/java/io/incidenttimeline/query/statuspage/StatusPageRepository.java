@@ -15,8 +15,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.query.Jsonb;
-import io.incidenttimeline.query.Timestamptz;
+import io.incidenttimeline.query.jdbc.Jsonb;
+import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,15 +74,13 @@ class StatusPageRepository {
 			.update();
 	}
 
-	/**
-	 * The incident starts holding each of its components at its current severity.
-	 */
-	void openSpans(PublicIncident incident, long sequence, Instant from) {
-		for (String component : incident.components()) {
+	void openSpans(UUID incident, StatusPageState.SpanChange.Opened opened) {
+		for (String component : opened.components()) {
 			this.jdbc.sql("""
 					INSERT INTO status_page_impacts (incident_id, sequence, component, severity, from_at)
 					VALUES (?, ?, ?, ?, ?)""")
-				.params(incident.id(), sequence, component, incident.severity().label(), Timestamptz.of(from))
+				.params(incident, opened.sequence(), component, opened.severity().label(),
+						Timestamptz.of(opened.from()))
 				.update();
 		}
 	}

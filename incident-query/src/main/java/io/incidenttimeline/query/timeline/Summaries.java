@@ -1,6 +1,7 @@
 package io.incidenttimeline.query.timeline;
 
 import java.util.Locale;
+import java.util.Map;
 
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
@@ -16,11 +17,12 @@ import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.SeverityChanged;
 import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.StatusUpdatePosted;
+import io.incidenttimeline.events.Text;
 import io.incidenttimeline.events.TimelineNoteAdded;
 
 /**
- * One line of text per timeline entry, for people scanning the incident's story. Long
- * free text is cut; the full payload travels beside it.
+ * One line of text per timeline entry, for people scanning the incident's story: one
+ * summary per event type. Long free text is cut; the full payload travels beside it.
  */
 final class Summaries {
 
@@ -29,52 +31,47 @@ final class Summaries {
 	private Summaries() {
 	}
 
+	private static final Map<Class<?>, Summary<?>> BY_TYPE = Map.ofEntries(
+			summary(IncidentDeclared.class,
+					(declared, envelope) -> "Declared " + declared.severity().label() + " \"" + cut(declared.title())
+							+ "\" affecting " + String.join(", ", declared.services())),
+			summary(IncidentAcknowledged.class, (acknowledged, envelope) -> "Acknowledged by " + envelope.actor()),
+			summary(SeverityChanged.class,
+					(changed, envelope) -> "Severity changed from " + changed.from().label() + " to "
+							+ changed.to().label() + reason(changed.reason())),
+			summary(RoleAssigned.class,
+					(assigned, envelope) -> assigned.assignee() + " is now " + words(assigned.role())),
+			summary(StatusChanged.class,
+					(changed, envelope) -> "Status changed from " + words(changed.from()) + " to "
+							+ words(changed.to())),
+			summary(StatusUpdatePosted.class,
+					(posted, envelope) -> capitalized(words(posted.visibility())) + " update: " + cut(posted.body())),
+			summary(MitigationApplied.class,
+					(applied, envelope) -> "Mitigation (" + words(applied.kind()) + "): " + cut(applied.description())),
+			summary(TimelineNoteAdded.class, (note, envelope) -> "Note: " + cut(note.note())),
+			summary(IncidentResolved.class, (resolved, envelope) -> "Resolved" + reason(resolved.summary())),
+			summary(IncidentReopened.class, (reopened, envelope) -> "Reopened" + reason(reopened.reason())),
+			summary(AlertTriggered.class,
+					(alert, envelope) -> "Alert from " + alert.integration() + ": " + cut(alert.summary())),
+			summary(AlertAcknowledged.class,
+					(alert, envelope) -> "Alert acknowledged in " + alert.integration() + " (" + cut(alert.alertKey())
+							+ ")"),
+			summary(AlertResolved.class, (alert, envelope) -> "Alert resolved in " + alert.integration() + " ("
+					+ cut(alert.alertKey()) + ")"));
+
 	static String of(EventEnvelope envelope) {
-		IncidentEvent event = envelope.payload();
-		if (event instanceof IncidentDeclared declared) {
-			return "Declared " + declared.severity().label() + " \"" + cut(declared.title()) + "\" affecting "
-					+ String.join(", ", declared.services());
-		}
-		if (event instanceof IncidentAcknowledged) {
-			return "Acknowledged by " + envelope.actor();
-		}
-		if (event instanceof SeverityChanged changed) {
-			return "Severity changed from " + changed.from().label() + " to " + changed.to().label()
-					+ reason(changed.reason());
-		}
-		if (event instanceof RoleAssigned assigned) {
-			return assigned.assignee() + " is now " + words(assigned.role());
-		}
-		if (event instanceof StatusChanged changed) {
-			return "Status changed from " + words(changed.from()) + " to " + words(changed.to());
-		}
-		if (event instanceof StatusUpdatePosted posted) {
-			String visibility = words(posted.visibility());
-			return Character.toUpperCase(visibility.charAt(0)) + visibility.substring(1) + " update: "
-					+ cut(posted.body());
-		}
-		if (event instanceof MitigationApplied applied) {
-			return "Mitigation (" + words(applied.kind()) + "): " + cut(applied.description());
-		}
-		if (event instanceof TimelineNoteAdded note) {
-			return "Note: " + cut(note.note());
-		}
-		if (event instanceof IncidentResolved resolved) {
-			return "Resolved" + reason(resolved.summary());
-		}
-		if (event instanceof IncidentReopened reopened) {
-			return "Reopened" + reason(reopened.reason());
-		}
-		if (event instanceof AlertTriggered alert) {
-			return "Alert from " + alert.integration() + ": " + cut(alert.summary());
-		}
-		if (event instanceof AlertAcknowledged alert) {
-			return "Alert acknowledged in " + alert.integration() + " (" + cut(alert.alertKey()) + ")";
-		}
-		if (event instanceof AlertResolved alert) {
-			return "Alert resolved in " + alert.integration() + " (" + cut(alert.alertKey()) + ")";
-		}
-		return envelope.type().name();
+		return describe(envelope.payload(), envelope);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends IncidentEvent> String describe(E event, EventEnvelope envelope) {
+		Summary<E> summary = (Summary<E>) BY_TYPE.get(event.getClass());
+		return (summary != null) ? summary.of(event, envelope) : envelope.type().name();
+	}
+
+	private static <E extends IncidentEvent> Map.Entry<Class<?>, Summary<?>> summary(Class<E> type,
+			Summary<E> summary) {
+		return Map.entry(type, summary);
 	}
 
 	static String unknown(String type, int schemaVersion) {
@@ -85,13 +82,26 @@ final class Summaries {
 		return (text != null) ? ": " + cut(text) : "";
 	}
 
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
 	private static String words(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	static String cut(String text) {
-		String oneLine = text.strip().replaceAll("\\s+", " ");
-		return (oneLine.length() <= MAX_TEXT) ? oneLine : oneLine.substring(0, MAX_TEXT - 1) + "…";
+		return Text.shorten(text.strip().replaceAll("\\s+", " "), MAX_TEXT);
+	}
+
+	/**
+	 * The line for one type of event.
+	 */
+	@FunctionalInterface
+	private interface Summary<E extends IncidentEvent> {
+
+		String of(E event, EventEnvelope envelope);
+
 	}
 
 }

@@ -1,28 +1,19 @@
 package io.incidenttimeline.query.dashboard;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentEvent;
-import io.incidenttimeline.events.IncidentId;
-import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
-import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.MitigationKind;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.events.StatusChanged;
-import io.incidenttimeline.events.StatusUpdatePosted;
-import io.incidenttimeline.events.Visibility;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.HeadlessChromium;
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.query.RunningQueryService;
+import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,10 +23,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,43 +32,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in real headless Chromium, fed through Kafka. Chromium and chromedriver
  * come from the Debian packages, so Selenium Manager never goes to the network.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-query.topic=" + DashboardBrowserIT.TOPIC,
-				"incident-query.dead-letter-topic=" + DashboardBrowserIT.TOPIC + ".DLT",
-				"spring.kafka.consumer.group-id=dashboard-browser-it" })
+@RunningQueryService
 class DashboardBrowserIT {
 
-	static final String TOPIC = "dashboard-browser-it-events";
-
 	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	private static EventsTopic topic;
 
 	private static HeadlessChromium chromium;
 
 	private static WebDriver browser;
 
+	@Autowired
+	EventsTopic topic;
+
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "dashboard_browser_it");
-	}
-
 	@BeforeAll
-	static void start() throws IOException {
-		topic = new EventsTopic(TOPIC);
+	static void start() {
 		chromium = new HeadlessChromium();
 		browser = chromium.driver();
 	}
 
 	@AfterAll
-	static void stop() throws IOException {
+	static void stop() {
 		if (chromium != null) {
 			chromium.close();
 		}
-		topic.close();
 	}
 
 	@Test
@@ -87,12 +65,12 @@ class DashboardBrowserIT {
 		browser.get(url("/dashboard"));
 		waitUntil(() -> "live".equals(browser.findElement(By.id("live-status")).getText()));
 		((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
-		Story story = new Story(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		IncidentStory story = startingAt(Instant.now());
 		String title = "Payments <b>down</b> & \"out\"";
 
-		topic.send(story.declared(title, Severity.SEV_1, Duration.ZERO));
+		this.topic.send(declared(story, title, Severity.SEV_1, Duration.ZERO));
 
-		By row = By.cssSelector("tr.incident[data-incident-id='" + story.incident + "']");
+		By row = By.cssSelector("tr.incident[data-incident-id='" + story.incident() + "']");
 		waitUntil(() -> !browser.findElements(row).isEmpty());
 		WebElement incident = browser.findElement(row);
 		assertThat(incident.findElement(By.cssSelector("a.title")).getText()).isEqualTo(title);
@@ -104,13 +82,12 @@ class DashboardBrowserIT {
 
 	@Test
 	void theBoardFlagsAnIncidentWhosePublicUpdateIsOverdue() {
-		Story story = new Story(Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MICROS));
-		topic.send(story.declared("Login fails for some users", Severity.SEV_2, Duration.ZERO));
-		topic.send(story.next(new StatusUpdatePosted(story.incident, Visibility.PUBLIC, "Investigating"),
-				Duration.ofMinutes(5), Duration.ZERO));
+		IncidentStory story = startingAt(Instant.now().minus(Duration.ofMinutes(40)));
+		this.topic.send(declared(story, "Login fails for some users", Severity.SEV_2, Duration.ZERO));
+		this.topic.send(story.after(Duration.ofMinutes(5)).publicUpdate("Investigating"));
 
 		browser.get(url("/dashboard"));
-		By row = By.cssSelector("tr.incident[data-incident-id='" + story.incident + "']");
+		By row = By.cssSelector("tr.incident[data-incident-id='" + story.incident() + "']");
 		waitUntil(() -> {
 			browser.navigate().refresh();
 			return !browser.findElements(row).isEmpty();
@@ -123,13 +100,13 @@ class DashboardBrowserIT {
 
 	@Test
 	void anIncidentPageShowsItsTimelineInOrderWithTheBackdatedEntryMarked() {
-		Story story = new Story(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS));
-		topic.send(story.declared("Search is slow", Severity.SEV_3, Duration.ZERO));
-		topic
-			.send(story.next(new StatusChanged(story.incident, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED),
-					Duration.ofMinutes(10), Duration.ZERO));
-		topic.send(story.next(new MitigationApplied(story.incident, MitigationKind.ROLLBACK, "Rolled back search"),
-				Duration.ofMinutes(-5), Duration.ofMinutes(20)));
+		IncidentStory story = startingAt(Instant.now().minus(Duration.ofHours(1)));
+		this.topic.send(declared(story, "Search is slow", Severity.SEV_3, Duration.ZERO));
+		this.topic
+			.send(story.after(Duration.ofMinutes(10)).status(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED));
+		this.topic.send(story.after(Duration.ofMinutes(-5))
+			.recordedAfter(Duration.ofMinutes(20).plusMillis(3))
+			.mitigation(MitigationKind.ROLLBACK, "Rolled back search"));
 
 		openIncidentPage(story, 3);
 
@@ -146,12 +123,12 @@ class DashboardBrowserIT {
 
 	@Test
 	void theIncidentPageAddsNewEntriesLive() {
-		Story story = new Story(Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MICROS));
-		topic.send(story.declared("Queue backlog", Severity.SEV_3, Duration.ZERO));
+		IncidentStory story = startingAt(Instant.now().minus(Duration.ofMinutes(30)));
+		this.topic.send(declared(story, "Queue backlog", Severity.SEV_3, Duration.ZERO));
 		openIncidentPage(story, 1);
 		waitUntil(() -> "live".equals(browser.findElement(By.id("live-status")).getText()));
 
-		topic.send(story.next(new IncidentResolved(story.incident, "Drained"), Duration.ofMinutes(5), Duration.ZERO));
+		this.topic.send(story.after(Duration.ofMinutes(5)).resolved("Drained"));
 
 		waitUntil(() -> browser.findElements(By.cssSelector("#timeline-entries tr.entry")).size() == 2);
 		waitUntil(() -> "resolved".equals(browser.findElement(By.cssSelector("#incident-header .status")).getText()));
@@ -159,12 +136,11 @@ class DashboardBrowserIT {
 
 	@Test
 	void theMetricsPageDrawsChartsWithDataPoints() {
-		Story story = new Story(Instant.parse("2026-11-18T09:00:00Z"));
-		topic.send(story.declared("Checkout errors", Severity.SEV_2, Duration.ofMinutes(10)));
-		topic
-			.send(story.next(new StatusChanged(story.incident, IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING),
-					Duration.ofMinutes(20), Duration.ZERO));
-		topic.send(story.next(new IncidentResolved(story.incident, null), Duration.ofMinutes(30), Duration.ZERO));
+		IncidentStory story = startingAt(Instant.parse("2026-11-18T09:00:00Z"));
+		this.topic.send(declared(story, "Checkout errors", Severity.SEV_2, Duration.ofMinutes(10)));
+		this.topic
+			.send(story.after(Duration.ofMinutes(20)).status(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING));
+		this.topic.send(story.after(Duration.ofMinutes(30)).resolved(null));
 
 		browser.get(url("/dashboard/metrics"));
 
@@ -184,9 +160,9 @@ class DashboardBrowserIT {
 	 * Opens the page once the consumer has applied the incident's first events, reloading
 	 * until then.
 	 */
-	private void openIncidentPage(Story story, int entries) {
+	private void openIncidentPage(IncidentStory story, int entries) {
 		waitUntil(() -> {
-			browser.get(url("/dashboard/incidents/" + story.incident));
+			browser.get(url("/dashboard/incidents/" + story.incident()));
 			return waitFor(() -> browser.findElements(By.cssSelector("#timeline-entries tr.entry")).size() == entries,
 					Duration.ofSeconds(2));
 		});
@@ -211,36 +187,23 @@ class DashboardBrowserIT {
 	}
 
 	/**
-	 * One incident whose events follow each other from a starting moment.
+	 * A story whose declaration happens at {@code declaredAt}, each event recorded 3 ms
+	 * after it happened unless told otherwise.
 	 */
-	private static final class Story {
+	private static IncidentStory startingAt(Instant declaredAt) {
+		return IncidentStory.startingAt(declaredAt.truncatedTo(ChronoUnit.MICROS))
+			.recordingEachAfter(Duration.ofMillis(3));
+	}
 
-		private final IncidentId incident = IncidentId.random();
-
-		private Instant clock;
-
-		private long sequence;
-
-		Story(Instant declaredAt) {
-			this.clock = declaredAt;
-		}
-
-		EventEnvelope declared(String title, Severity severity, Duration impactBefore) {
-			return next(new IncidentDeclared(this.incident, title, severity, List.of("checkout"),
-					this.clock.minus(impactBefore), "erin"), Duration.ZERO, Duration.ZERO);
-		}
-
-		/**
-		 * The event happened {@code after} the previous one (negative: before it) and was
-		 * recorded {@code recordedLater} than it happened.
-		 */
-		EventEnvelope next(IncidentEvent payload, Duration after, Duration recordedLater) {
-			this.clock = this.clock.plus(after);
-			this.sequence++;
-			return new EventEnvelope(UUID.randomUUID(), this.incident, this.sequence, this.clock,
-					this.clock.plus(recordedLater).plusMillis(3), "erin", "web", payload);
-		}
-
+	/**
+	 * The declaration, for the service checkout, commander erin, impact
+	 * {@code impactBefore} it.
+	 */
+	private static EventEnvelope declared(IncidentStory story, String title, Severity severity, Duration impactBefore) {
+		return story.declared((declaration) -> declaration.title(title)
+			.severity(severity)
+			.services("checkout")
+			.impactBefore(impactBefore));
 	}
 
 }

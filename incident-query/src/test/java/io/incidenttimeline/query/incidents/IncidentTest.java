@@ -4,32 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.GoldenVectors;
-import io.incidenttimeline.events.IncidentDeclared;
-import io.incidenttimeline.events.IncidentEvent;
-import io.incidenttimeline.events.IncidentId;
-import io.incidenttimeline.events.IncidentReopened;
-import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
-import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.MitigationKind;
 import io.incidenttimeline.events.Role;
-import io.incidenttimeline.events.RoleAssigned;
-import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.events.StatusChanged;
-import io.incidenttimeline.events.IncidentAcknowledged;
+import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IncidentTest {
 
-	private static final IncidentId ID = IncidentId.random();
-
-	private final List<EventEnvelope> story = new ArrayList<>();
+	private final IncidentStory story = new IncidentStory();
 
 	@Test
 	void goldenStoryFoldsIntoTheCurrentIncident() {
@@ -55,13 +43,13 @@ class IncidentTest {
 
 	@Test
 	void mitigatedAtIsTheEarlierOfFirstMitigationAndFirstMoveToMonitoring() {
-		given(declared(), at("10:00"));
-		given(new StatusChanged(ID, IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING), at("10:20"));
-		given(new MitigationApplied(ID, MitigationKind.ROLLBACK, "rolled back"), at("10:10"));
-		given(new StatusChanged(ID, IncidentStatus.MONITORING, IncidentStatus.IDENTIFIED), at("10:30"));
-		given(new StatusChanged(ID, IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING), at("10:05"));
+		this.story.at(at("10:00")).declared();
+		this.story.at(at("10:20")).status(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING);
+		this.story.at(at("10:10")).mitigation(MitigationKind.ROLLBACK, "rolled back");
+		this.story.at(at("10:30")).status(IncidentStatus.MONITORING, IncidentStatus.IDENTIFIED);
+		this.story.at(at("10:05")).status(IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING);
 
-		Incident incident = fold(this.story);
+		Incident incident = fold(this.story.events());
 
 		assertThat(incident.mitigatedAt()).isEqualTo(at("10:05"));
 		assertThat(incident.mitigations()).hasSize(1);
@@ -69,19 +57,19 @@ class IncidentTest {
 
 	@Test
 	void reopeningClearsResolvedAtUntilTheNextResolution() {
-		given(declared(), at("10:00"));
-		given(new IncidentResolved(ID, "fixed"), at("10:30"));
-		given(new IncidentReopened(ID, "back again"), at("11:00"));
+		this.story.at(at("10:00")).declared();
+		this.story.at(at("10:30")).resolved("fixed");
+		this.story.at(at("11:00")).reopened("back again");
 
-		Incident reopened = fold(this.story);
+		Incident reopened = fold(this.story.events());
 
 		assertThat(reopened.resolvedAt()).isNull();
 		assertThat(reopened.status()).isEqualTo("investigating");
 		assertThat(reopened.isOpen()).isTrue();
 
-		given(new IncidentResolved(ID, "fixed for good"), at("11:40"));
+		this.story.at(at("11:40")).resolved("fixed for good");
 
-		Incident resolvedAgain = fold(this.story);
+		Incident resolvedAgain = fold(this.story.events());
 
 		assertThat(resolvedAgain.resolvedAt()).isEqualTo(at("11:40"));
 		assertThat(resolvedAgain.isOpen()).isFalse();
@@ -89,11 +77,11 @@ class IncidentTest {
 
 	@Test
 	void onlyTheFirstAcknowledgementCounts() {
-		given(declared(), at("10:00"));
-		givenBy(new IncidentAcknowledged(ID), at("10:01"), "bob");
-		givenBy(new IncidentAcknowledged(ID), at("10:02"), "carol");
+		this.story.at(at("10:00")).declared();
+		this.story.at(at("10:01")).by("bob").acknowledged();
+		this.story.at(at("10:02")).by("carol").acknowledged();
 
-		Incident incident = fold(this.story);
+		Incident incident = fold(this.story.events());
 
 		assertThat(incident.acknowledgedBy()).isEqualTo("bob");
 		assertThat(incident.acknowledgedAt()).isEqualTo(at("10:01"));
@@ -101,35 +89,29 @@ class IncidentTest {
 
 	@Test
 	void assigningIncidentCommanderChangesTheCommander() {
-		given(declared(), at("10:00"));
-		given(new RoleAssigned(ID, Role.INCIDENT_COMMANDER, "dave"), at("10:01"));
-		given(new RoleAssigned(ID, Role.SCRIBE, "erin"), at("10:02"));
+		this.story.at(at("10:00")).declared((declaration) -> declaration.commander("alice"));
+		this.story.at(at("10:01")).role(Role.INCIDENT_COMMANDER, "dave");
+		this.story.at(at("10:02")).role(Role.SCRIBE, "erin");
 
-		Incident incident = fold(this.story);
+		Incident incident = fold(this.story.events());
 
 		assertThat(incident.commander()).isEqualTo("dave");
 		assertThat(incident.roles()).isEqualTo(Map.of("incident_commander", "dave", "scribe", "erin"));
 	}
 
-	private static IncidentDeclared declared() {
-		return new IncidentDeclared(ID, "Search is slow", Severity.SEV_3, List.of("search"), at("09:50"), "alice");
-	}
+	@Test
+	void eventsWithoutAHandlerLeaveTheIncidentAsItIs() {
+		this.story.declared();
+		Incident declared = fold(this.story.events());
+		this.story.note("Looking at the search cluster");
+		this.story.internalUpdate("Paged the database team");
+		this.story.alertTriggered();
 
-	private void given(IncidentEvent event, Instant occurredAt) {
-		givenBy(event, occurredAt, "alice");
-	}
-
-	private void givenBy(IncidentEvent event, Instant occurredAt, String actor) {
-		this.story.add(new EventEnvelope(UUID.randomUUID(), ID, this.story.size() + 1, occurredAt,
-				Instant.parse("2026-11-20T12:00:00Z"), actor, "web", event));
+		assertThat(fold(this.story.events())).isEqualTo(declared);
 	}
 
 	private static Incident fold(List<EventEnvelope> events) {
-		Incident incident = Incident.declared(events.get(0), (IncidentDeclared) events.get(0).payload());
-		for (EventEnvelope event : events.subList(1, events.size())) {
-			incident = incident.on(event);
-		}
-		return incident;
+		return Incident.EVENTS.fold(events).orElseThrow();
 	}
 
 	private static Instant at(String time) {

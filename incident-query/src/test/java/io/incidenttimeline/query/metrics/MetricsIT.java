@@ -6,46 +6,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidenttimeline.query.Eventually;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.QueryApi;
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.query.RunningQueryService;
+import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import static io.incidenttimeline.query.QueryService.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scripted incidents of {@link ScriptedIncidents} through Kafka and PostgreSQL: the
  * API must give the hand-computed figures, and a rebuild the very same answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-query.topic=" + MetricsIT.TOPIC,
-				"incident-query.dead-letter-topic=" + MetricsIT.TOPIC + ".DLT",
-				"spring.kafka.consumer.group-id=metrics-it" })
+@RunningQueryService
 class MetricsIT {
-
-	static final String TOPIC = "metrics-it-events";
 
 	private static boolean sent;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	EventsTopic topic;
+
+	@Autowired
+	QueryApi api;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "metrics_it");
-	}
 
 	@BeforeAll
 	static void reset() {
@@ -152,7 +142,7 @@ class MetricsIT {
 
 	@Test
 	void badParametersAreNamedInAProblem() {
-		QueryApi api = new QueryApi(this.port);
+		QueryApi api = this.api;
 
 		QueryApi.Answer bad = api.get("/api/metrics/mttx?severity=SEV-9&from=yesterday&service=");
 		QueryApi.Answer badInterval = api.get("/api/metrics/mttx/series?interval=day");
@@ -169,20 +159,18 @@ class MetricsIT {
 	private QueryApi scriptedIncidentsApplied() {
 		synchronized (MetricsIT.class) {
 			if (!sent) {
-				try (EventsTopic topic = new EventsTopic(TOPIC)) {
-					ScriptedIncidents.ALL.forEach((story) -> story.events().forEach(topic::send));
-				}
+				ScriptedIncidents.ALL.forEach((story) -> story.events().forEach(this.topic::send));
 				sent = true;
 			}
 		}
-		for (ScriptedIncidents.Story story : ScriptedIncidents.ALL) {
-			Eventually.until(() -> this.jdbc
+		for (IncidentStory story : ScriptedIncidents.ALL) {
+			eventually().until(() -> this.jdbc
 				.sql("SELECT coalesce(max(last_sequence), 0) FROM projection_progress WHERE incident_id = ?")
 				.param(story.incident().value())
 				.query(Long.class)
 				.single(), (applied) -> applied == story.events().size());
 		}
-		return new QueryApi(this.port);
+		return this.api;
 	}
 
 	private static double prometheusCount(QueryApi api, String severity) {

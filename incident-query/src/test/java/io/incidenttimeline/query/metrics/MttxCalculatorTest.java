@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 import io.incidenttimeline.events.EventEnvelope;
-import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.Severity;
-import io.incidenttimeline.events.SeverityChanged;
+import io.incidenttimeline.testsupport.IncidentStory;
 import io.incidenttimeline.query.metrics.MttxCalculator.Figure;
 import io.incidenttimeline.query.metrics.MttxCalculator.Interval;
 import io.incidenttimeline.query.metrics.MttxCalculator.Period;
@@ -75,30 +73,28 @@ class MttxCalculatorTest {
 
 	@Test
 	void detectionIsTheFirstAlertOnlyWhenItCameNoLaterThanTheDeclaration() {
-		assertThat(ScriptedIncidents.A.moments().detectedBy()).isEqualTo("alert");
-		assertThat(ScriptedIncidents.A.moments().detectedAt()).isEqualTo("2026-11-17T10:04:00Z");
-		assertThat(ScriptedIncidents.C.moments().detectedBy()).isEqualTo("declaration");
-		assertThat(ScriptedIncidents.C.moments().detectedAt()).isEqualTo("2026-11-10T09:05:00Z");
-		assertThat(ScriptedIncidents.B.moments().detectedBy()).isEqualTo("declaration");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.A).detectedBy()).isEqualTo("alert");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.A).detectedAt()).isEqualTo("2026-11-17T10:04:00Z");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.C).detectedBy()).isEqualTo("declaration");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.C).detectedAt()).isEqualTo("2026-11-10T09:05:00Z");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.B).detectedBy()).isEqualTo("declaration");
 	}
 
 	@Test
 	void mitigationIsTheFirstMoveToMonitoringOrTheFirstResolutionButNeverAMitigationAttempt() {
-		assertThat(ScriptedIncidents.A.moments().mitigatedBy()).isEqualTo("monitoring");
-		assertThat(ScriptedIncidents.B.moments().mitigatedBy()).isEqualTo("resolution");
-		assertThat(ScriptedIncidents.D.moments().firstMitigationAppliedAt()).isEqualTo("2026-11-17T14:10:00Z");
-		assertThat(ScriptedIncidents.D.moments().mitigatedAt()).isNull();
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.A).mitigatedBy()).isEqualTo("monitoring");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.B).mitigatedBy()).isEqualTo("resolution");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.D).firstMitigationAppliedAt())
+			.isEqualTo("2026-11-17T14:10:00Z");
+		assertThat(ScriptedIncidents.moments(ScriptedIncidents.D).mitigatedAt()).isNull();
 	}
 
 	@Test
 	void aReopenedIncidentIsOpenUntilResolvedAgainAndCountsItsReopenings() {
 		List<EventEnvelope> events = ScriptedIncidents.C.events();
-		IncidentMoments resolvedAgain = ScriptedIncidents.C.moments();
-		IncidentMoments beforeSecondResolution = IncidentMoments.declared(events.get(0),
-				(IncidentDeclared) events.get(0).payload());
-		for (EventEnvelope event : events.subList(1, events.size() - 1)) {
-			beforeSecondResolution = beforeSecondResolution.on(event);
-		}
+		IncidentMoments resolvedAgain = ScriptedIncidents.moments(ScriptedIncidents.C);
+		IncidentMoments beforeSecondResolution = IncidentMoments.EVENTS.fold(events.subList(0, events.size() - 1))
+			.orElseThrow();
 
 		assertThat(beforeSecondResolution.resolvedAt()).isNull();
 		assertThat(beforeSecondResolution.reopenedCount()).isEqualTo(1);
@@ -108,10 +104,10 @@ class MttxCalculatorTest {
 
 	@Test
 	void theHighestSeverityReachedIsKeptAfterADowngrade() {
-		IncidentMoments a = ScriptedIncidents.A.moments();
-		IncidentMoments downgraded = a.on(new EventEnvelope(UUID.randomUUID(), ScriptedIncidents.A.incident(), 99,
-				Instant.parse("2026-11-17T12:00:00Z"), Instant.parse("2026-11-17T12:00:00Z"), "erin", "web",
-				new SeverityChanged(ScriptedIncidents.A.incident(), Severity.SEV_1, Severity.SEV_3, null)));
+		IncidentStory story = ScriptedIncidents.a();
+		IncidentMoments a = ScriptedIncidents.moments(story);
+		IncidentMoments downgraded = IncidentMoments.EVENTS.apply(a,
+				story.at("2026-11-17T12:00:00Z").severity(Severity.SEV_1, Severity.SEV_3, null));
 
 		assertThat(a.highestSeverity()).isEqualTo(Severity.SEV_1);
 		assertThat(downgraded.highestSeverity()).isEqualTo(Severity.SEV_1);

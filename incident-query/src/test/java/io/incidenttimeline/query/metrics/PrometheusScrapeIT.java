@@ -15,37 +15,33 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.query.EventsTopic;
-import io.incidenttimeline.query.IncidentStory;
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.query.RunningQueryService;
+import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus (Debian's {@code prometheus}, installed by {@code .ci/install-tools})
  * scrapes the query service and answers PromQL over the MTTx histograms, as a dashboard
  * in Grafana would ask it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-query.topic=" + PrometheusScrapeIT.TOPIC,
-				"incident-query.dead-letter-topic=" + PrometheusScrapeIT.TOPIC + ".DLT",
-				"spring.kafka.consumer.group-id=prometheus-scrape-it" })
+@RunningQueryService
 class PrometheusScrapeIT {
-
-	static final String TOPIC = "prometheus-scrape-it-events";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	EventsTopic topic;
 
 	@LocalServerPort
 	int port;
@@ -53,11 +49,6 @@ class PrometheusScrapeIT {
 	private Process prometheus;
 
 	private Path directory;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "prometheus_scrape_it");
-	}
 
 	@AfterEach
 	void stopPrometheus() throws InterruptedException {
@@ -73,10 +64,7 @@ class PrometheusScrapeIT {
 	@Test
 	void prometheusScrapesTheMttrHistogramPerSeverityAndAnswersQuantileQueries() throws Exception {
 		IncidentStory story = new IncidentStory();
-		try (EventsTopic topic = new EventsTopic(TOPIC)) {
-			topic.send(story.declared());
-			topic.send(story.next(new IncidentResolved(story.incident(), "fixed")));
-		}
+		this.topic.send(story.declared(), story.resolved("fixed"));
 		int prometheusPort = freePort();
 		startPrometheus(prometheusPort);
 
@@ -110,26 +98,19 @@ class PrometheusScrapeIT {
 			.start();
 	}
 
-	private JsonNode awaitResult(int prometheusPort, String query) throws Exception {
+	private JsonNode awaitResult(int prometheusPort, String query) {
 		URI uri = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query="
 				+ URLEncoder.encode(query, StandardCharsets.UTF_8));
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(this.prometheus.isAlive()).as("prometheus is running").isTrue();
-			try {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				assertThat(this.prometheus.isAlive()).as("prometheus is running").isTrue();
 				HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
 						HttpResponse.BodyHandlers.ofString());
-				JsonNode result = JSON.readTree(response.body()).path("data").path("result");
-				if (response.statusCode() == 200 && result.size() > 0) {
-					return result;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("Prometheus had no result for " + query + " within 60 s");
+				return (response.statusCode() == 200) ? JSON.readTree(response.body()).path("data").path("result")
+						: JSON.createArrayNode();
+			}, (result) -> result.size() > 0);
 	}
 
 	private static int freePort() throws IOException {

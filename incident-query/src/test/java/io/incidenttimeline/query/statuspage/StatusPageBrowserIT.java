@@ -7,7 +7,8 @@ import java.util.UUID;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.HeadlessChromium;
-import io.incidenttimeline.testsupport.Infrastructure;
+import io.incidenttimeline.query.RunningQueryService;
+import io.incidenttimeline.testsupport.IncidentStory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declared. Chromium and its driver come from the Debian packages, so Selenium Manager
  * never goes to the network.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "incident-query.topic=" + StatusPageBrowserIT.TOPIC,
-				"incident-query.dead-letter-topic=" + StatusPageBrowserIT.TOPIC + ".DLT",
-				"spring.kafka.consumer.group-id=statuspage-browser-it" })
+@RunningQueryService
 class StatusPageBrowserIT {
 
-	static final String TOPIC = "statuspage-browser-it-events";
-
 	private static final Duration WITHIN = Duration.ofSeconds(20);
+
+	@Autowired
+	EventsTopic topic;
 
 	@LocalServerPort
 	int port;
@@ -44,11 +41,6 @@ class StatusPageBrowserIT {
 	private HeadlessChromium chromium;
 
 	private WebDriver browser;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry, "statuspage_browser_it");
-	}
 
 	@BeforeEach
 	void startBrowser() {
@@ -71,10 +63,8 @@ class StatusPageBrowserIT {
 		assertThat(this.browser.getTitle()).isEqualTo("Incident Timeline status");
 		assertThat(this.browser.findElements(row)).isEmpty();
 
-		StatusStory story = new StatusStory();
-		try (EventsTopic topic = new EventsTopic(TOPIC)) {
-			topic.send(story.declared(Severity.SEV_1, "Checkout is down", component));
-		}
+		IncidentStory story = new IncidentStory();
+		this.topic.send(story.declared(Severity.SEV_1, "Checkout is down", component));
 		WebElement shown = new WebDriverWait(this.browser, WITHIN, Duration.ofMillis(500)).until((driver) -> {
 			driver.navigate().refresh();
 			List<WebElement> rows = driver.findElements(row);

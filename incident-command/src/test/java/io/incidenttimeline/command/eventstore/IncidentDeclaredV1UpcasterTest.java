@@ -1,0 +1,88 @@
+package io.incidenttimeline.command.eventstore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.GoldenVectors;
+import io.incidenttimeline.events.IncidentDeclared;
+import io.incidenttimeline.events.IncidentEventCodec;
+import io.incidenttimeline.events.SeverityChanged;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Declarations stored before version 2, as the earlier golden vectors hold their payload,
+ * read as version 2; payloads carry their schema version as revision.
+ */
+class IncidentDeclaredV1UpcasterTest {
+
+	final Serializer serializer = new EventStoreConfiguration().eventSerializer();
+
+	final IncidentDeclaredV1Upcaster upcaster = new IncidentDeclaredV1Upcaster();
+
+	static Stream<Arguments> earlierDeclarations() {
+		return GoldenVectors.earlierVersions().entrySet().stream().map((e) -> Arguments.of(e.getKey(), e.getValue()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("earlierDeclarations")
+	void declarationWithoutRevisionIsReadAsVersionTwoWithoutOpeningAlert(String file, EventEnvelope earlier)
+			throws Exception {
+		ObjectMapper json = IncidentEventCodec.newObjectMapper();
+		byte[] v1Payload = json.writeValueAsBytes(json.readTree(GoldenVectors.read(file)).get("data"));
+		assertThat(new String(v1Payload)).doesNotContain("openingAlert");
+
+		IntermediateEventRepresentation upcast = upcast(stored(v1Payload, null));
+
+		assertThat(upcast.getType().getRevision()).isEqualTo("2");
+		Object payload = this.serializer.deserialize(upcast.getData());
+		assertThat(payload).isEqualTo(earlier.payload());
+		assertThat(((IncidentDeclared) payload).openingAlert()).isNull();
+	}
+
+	@Test
+	void currentDeclarationIsLeftAsItIs() {
+		EventEnvelope alerted = GoldenVectors.alertStory().get("alerts-01-incident-declared.v2.json");
+		byte[] v2Payload = IncidentEventCodec.payloadJson(alerted.payload());
+
+		IntermediateEventRepresentation upcast = upcast(stored(v2Payload, "2"));
+
+		assertThat(upcast.getType().getRevision()).isEqualTo("2");
+		assertThat((Object) this.serializer.deserialize(upcast.getData())).isEqualTo(alerted.payload());
+	}
+
+	@Test
+	void eachEventIsStoredWithItsSchemaVersionAsRevision() {
+		EventTypeRevisions revisions = new EventTypeRevisions();
+
+		assertThat(revisions.revisionOf(IncidentDeclared.class)).isEqualTo("2");
+		assertThat(revisions.revisionOf(SeverityChanged.class)).isEqualTo("1");
+		assertThat(revisions.revisionOf(Instant.class)).isNull();
+	}
+
+	private IntermediateEventRepresentation upcast(InitialEventRepresentation stored) {
+		List<IntermediateEventRepresentation> upcast = this.upcaster.upcast(Stream.of(stored)).toList();
+		assertThat(upcast).hasSize(1);
+		return upcast.get(0);
+	}
+
+	private InitialEventRepresentation stored(byte[] payload, String revision) {
+		return new InitialEventRepresentation(new GenericDomainEventEntry<>("Incident",
+				GoldenVectors.INCIDENT.toString(), 0, "6b2a7f3e-0f4c-4a51-9a39-0c6e6d1f7a10",
+				Instant.parse("2026-11-20T10:02:00.123456Z"), IncidentDeclared.class.getName(), revision, payload,
+				this.serializer.serialize(Map.of("actor", "alice"), byte[].class).getData()), this.serializer);
+	}
+
+}
