@@ -42,7 +42,7 @@ class PoisonHuntIT {
 
 	private static LocalSystem system;
 
-	private final Http http = new Http();
+	private final Http http = new Http(system.identityUrl());
 
 	@BeforeAll
 	static void startSystem() throws Exception {
@@ -76,7 +76,7 @@ class PoisonHuntIT {
 		for (Map.Entry<String, Long> incident : accepted.entrySet()) {
 			assertEveryViewApplied(incident.getKey(), incident.getValue(), seedNote);
 		}
-		String metrics = this.http.get(queries("/actuator/prometheus")).body();
+		String metrics = this.http.getAnonymously(system.queryManagementUrl() + "/actuator/prometheus").body();
 		assertThat(metric(metrics, "incident_query_dead_lettered_total")).as("dead-lettered; " + seedNote).isZero();
 		assertThat(metric(metrics, "incident_query_parked_events")).as("parked; " + seedNote).isZero();
 	}
@@ -109,15 +109,15 @@ class PoisonHuntIT {
 	}
 
 	/**
-	 * Sends, sometimes twice with the same Idempotency-Key as a retrying client would; the
-	 * retry must answer exactly as the first did.
+	 * Sends, sometimes twice with the same Idempotency-Key as a retrying client would;
+	 * the retry must answer exactly as the first did.
 	 */
 	private Http.Response send(String url, String body, Poison poison, long seed) {
 		String key = poison.random().nextInt(4) == 0 ? UUID.randomUUID().toString() : null;
-		Http.Response answer = this.http.post(url, "hunter", body, key);
+		Http.Response answer = this.http.post(url, "carol", body, key);
 		assertThat(answer.status()).as("seed %d: %s %s -> %s", seed, url, body, answer.body()).isLessThan(500);
 		if (key != null && answer.status() / 100 == 2) {
-			Http.Response retry = this.http.post(url, "hunter", body, key);
+			Http.Response retry = this.http.post(url, "carol", body, key);
 			assertThat(retry.status()).as("seed %d: retry of %s", seed, body).isEqualTo(answer.status());
 			assertThat(sequence(retry)).as("seed %d: retry of %s", seed, body).isEqualTo(sequence(answer));
 		}
@@ -125,8 +125,7 @@ class PoisonHuntIT {
 	}
 
 	private void assertEveryViewApplied(String id, long lastSequence, String seedNote) {
-		List<Map<String, Object>> stored = this.http.get(commands("/api/incidents/" + id + "/events"))
-			.read("$[*]");
+		List<Map<String, Object>> stored = this.http.get(commands("/api/incidents/" + id + "/events")).read("$[*]");
 		assertThat(stored).as("the command store of %s; %s", id, seedNote).hasSize((int) lastSequence);
 		Map<String, Object> expected = fold(stored);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -144,7 +143,8 @@ class PoisonHuntIT {
 			.read("$.entries");
 		assertThat(timeline).as("timeline of %s; %s", id, seedNote)
 			.extracting((entry) -> ((Number) entry.get("sequence")).longValue())
-			.containsExactlyInAnyOrderElementsOf(stored.stream().map((e) -> ((Number) e.get("sequence")).longValue()).toList());
+			.containsExactlyInAnyOrderElementsOf(
+					stored.stream().map((e) -> ((Number) e.get("sequence")).longValue()).toList());
 		List<Map<String, Object>> publicIncidents = this.http.get(queries("/api/v2/incidents.json"))
 			.read("$.incidents[?(@.id == '" + id + "')]");
 		assertThat(publicIncidents).as("status page of %s; %s", id, seedNote).hasSize(1);
@@ -167,8 +167,8 @@ class PoisonHuntIT {
 			switch ((String) event.get("type")) {
 				case "SeverityChanged" -> severity = (String) payload.get("to");
 				case "StatusChanged" -> status = (String) payload.get("to");
-				case "IncidentAcknowledged" -> acknowledgedAt = Objects.requireNonNullElse(acknowledgedAt,
-						event.get("occurredAt"));
+				case "IncidentAcknowledged" ->
+					acknowledgedAt = Objects.requireNonNullElse(acknowledgedAt, event.get("occurredAt"));
 				case "IncidentResolved" -> {
 					status = "resolved";
 					resolvedAt = event.get("occurredAt");
@@ -267,7 +267,9 @@ class PoisonHuntIT {
 					yield "roles";
 				}
 				case 5 -> {
-					json.append("\"visibility\":\"").append(this.random.nextBoolean() ? "public" : "internal").append("\",");
+					json.append("\"visibility\":\"")
+						.append(this.random.nextBoolean() ? "public" : "internal")
+						.append("\",");
 					field(json, "body", text(300));
 					yield "updates";
 				}
