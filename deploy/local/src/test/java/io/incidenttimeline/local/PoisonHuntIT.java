@@ -1,7 +1,5 @@
 package io.incidenttimeline.local;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +11,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,17 +42,8 @@ class PoisonHuntIT {
 	private final Http http = new Http(system.identityUrl());
 
 	@BeforeAll
-	static void startSystem() throws Exception {
-		Path data = Files.createTempDirectory(Path.of("target"), "poison-");
-		Path root = Path.of("../..").toAbsolutePath().normalize();
-		system = new LocalSystem(LocalSystem.Settings.freePorts(data, root)).start();
-	}
-
-	@AfterAll
-	static void stopSystem() {
-		if (system != null) {
-			system.close();
-		}
+	static void startSystem() {
+		system = SharedSystem.get();
 	}
 
 	@Test
