@@ -89,10 +89,11 @@ public final class Benchmark {
 
 	private static Figures incidentTimeline(LocalSystem system, int commands, int concurrency) throws Exception {
 		HttpClient http = HttpClient.newBuilder().build();
+		String token = system.automationToken();
 		int incidents = Math.max(16, concurrency);
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < incidents; i++) {
-			JsonNode declared = post(http, system.commandUrl() + "/api/incidents",
+			JsonNode declared = post(http, token, system.commandUrl() + "/api/incidents",
 					"{\"title\":\"benchmark " + i + "\",\"severity\":\"SEV-4\",\"services\":[\"benchmark\"]}");
 			ids.add(declared.get("incidentId").asText());
 		}
@@ -103,7 +104,7 @@ public final class Benchmark {
 			for (int i = next.getAndIncrement(); i < commands; i = next.getAndIncrement()) {
 				String id = ids.get(i % incidents);
 				Instant sent = Instant.now();
-				JsonNode result = post(http, system.commandUrl() + "/api/incidents/" + id + "/notes",
+				JsonNode result = post(http, token, system.commandUrl() + "/api/incidents/" + id + "/notes",
 						"{\"note\":\"benchmark note " + i + "\"}");
 				sentAt.put(id + "/" + result.get("sequence").asLong(), sent);
 			}
@@ -251,11 +252,10 @@ public final class Benchmark {
 		}
 	}
 
-	private static JsonNode post(HttpClient http, String url, String json) throws Exception {
+	private static JsonNode post(HttpClient http, String token, String url, String json) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
-			.header("X-Actor", "benchmark")
-			.header("X-Source", "benchmark")
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() >= 300) {

@@ -17,10 +17,12 @@ public final class LocalRun {
 	public static void main(String[] args) throws InterruptedException {
 		Path root = Path.of(env("REPOSITORY_ROOT", ".")).toAbsolutePath().normalize();
 		LocalSystem.Settings settings = new LocalSystem.Settings(
-				Path.of(env("LOCAL_DATA_DIR", root.resolve(".local").toString())), port("POSTGRES_PORT", 15432),
-				port("KAFKA_PORT", 19092), port("KAFKA_CONTROLLER_PORT", 19093), port("COMMAND_PORT", 8080),
-				port("QUERY_PORT", 8081), LocalSystem.Settings.serviceJar(root, "incident-command"),
-				LocalSystem.Settings.serviceJar(root, "incident-query"), external());
+				Path.of(env("LOCAL_DATA_DIR", root.resolve(".local").toString())),
+				new LocalSystem.Ports(port("POSTGRES_PORT", 15432), port("KAFKA_PORT", 19092),
+						port("KAFKA_CONTROLLER_PORT", 19093), port("IDENTITY_PORT", 9000), port("COMMAND_PORT", 8080),
+						port("COMMAND_MANAGEMENT_PORT", 9080), port("QUERY_PORT", 8081),
+						port("QUERY_MANAGEMENT_PORT", 9081)),
+				root, external());
 		System.out.println("Starting Incident Timeline (data in " + settings.dataDirectory() + ") ...");
 		LocalSystem system = new LocalSystem(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -36,6 +38,12 @@ public final class LocalRun {
 				+ system.commandUrl() + "/v3/api-docs)");
 		System.out.println("  query API     " + system.queryUrl() + "/api/incidents   (OpenAPI: " + system.queryUrl()
 				+ "/v3/api-docs)");
+		System.out.println("  status page   " + system.queryUrl() + "/status   (public)");
+		System.out.println("  dashboard     " + system.queryUrl()
+				+ "/dashboard   (sign in as alice, victor, ada or carol;" + " password = name)");
+		System.out.println("  identity      " + system.identityUrl() + "   (a token: deploy/local/token.sh alice)");
+		System.out.println("  management    " + system.commandManagementUrl() + ", " + system.queryManagementUrl()
+				+ "   (health, metrics, admin)");
 		System.out.println("  Kafka         " + system.kafkaBootstrapServers());
 		System.out.println("  PostgreSQL    " + system.jdbcUrl("incident_command") + ", "
 				+ system.jdbcUrl("incident_query") + " (user postgres, password postgres)");
@@ -52,7 +60,8 @@ public final class LocalRun {
 		}
 		LocalSystem.Databases databases = (command != null) ? new LocalSystem.Databases(command, query,
 				env("DATABASE_USER", "incident"), env("DATABASE_PASSWORD", "incident")) : null;
-		return new LocalSystem.External(System.getenv("KAFKA_BOOTSTRAP_SERVERS"), databases);
+		return new LocalSystem.External(System.getenv("KAFKA_BOOTSTRAP_SERVERS"), databases,
+				System.getenv("OIDC_ISSUER_URI"));
 	}
 
 	private static String env(String name, String fallback) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +19,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +43,8 @@ public final class LocalSystem implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
 	private final Settings settings;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,6 +52,8 @@ public final class LocalSystem implements AutoCloseable {
 	private EmbeddedPostgres postgres;
 
 	private Process kafka;
+
+	private Process identity;
 
 	private Process command;
 
@@ -63,6 +72,9 @@ public final class LocalSystem implements AutoCloseable {
 			if (this.settings.external().kafkaBootstrapServers() == null) {
 				startKafka();
 			}
+			if (this.settings.external().issuerUri() == null) {
+				startIdentity();
+			}
 			startCommand();
 			startQuery();
 			return this;
@@ -78,16 +90,36 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	public String commandUrl() {
-		return "http://localhost:" + this.settings.commandPort();
+		return "http://localhost:" + this.settings.ports().command();
 	}
 
 	public String queryUrl() {
-		return "http://localhost:" + this.settings.queryPort();
+		return "http://localhost:" + this.settings.ports().query();
+	}
+
+	/**
+	 * Where the command service's health, metrics and admin operations answer.
+	 */
+	public String commandManagementUrl() {
+		return "http://localhost:" + this.settings.ports().commandManagement();
+	}
+
+	public String queryManagementUrl() {
+		return "http://localhost:" + this.settings.ports().queryManagement();
+	}
+
+	/**
+	 * The OpenID Connect issuer both services trust: the local identity provider, or the
+	 * one given.
+	 */
+	public String identityUrl() {
+		String external = this.settings.external().issuerUri();
+		return (external != null) ? external : "http://localhost:" + this.settings.ports().identity();
 	}
 
 	public String kafkaBootstrapServers() {
 		String external = this.settings.external().kafkaBootstrapServers();
-		return (external != null) ? external : "127.0.0.1:" + this.settings.kafkaPort();
+		return (external != null) ? external : "127.0.0.1:" + this.settings.ports().kafka();
 	}
 
 	/**
@@ -95,7 +127,7 @@ public final class LocalSystem implements AutoCloseable {
 	 * {@code incident_query}.
 	 */
 	public String jdbcUrl(String database) {
-		return "jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database;
+		return "jdbc:postgresql://localhost:" + this.settings.ports().postgres() + "/" + database;
 	}
 
 	public Settings settings() {
@@ -109,7 +141,7 @@ public final class LocalSystem implements AutoCloseable {
 			.setOverrideWorkingDirectory(this.settings.dataDirectory().resolve("postgres-binaries").toFile())
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
-			.setPort(this.settings.postgresPort())
+			.setPort(this.settings.ports().postgres())
 			.setServerConfig("max_connections", "200")
 			.start();
 		for (String database : List.of("incident_command", "incident_query")) {
@@ -151,10 +183,60 @@ public final class LocalSystem implements AutoCloseable {
 		this.kafka = stop(this.kafka);
 	}
 
+	/**
+	 * The local OpenID Connect provider (deploy/identity) with its sample people; its
+	 * signing key is kept under the data directory, so tokens survive restarts.
+	 */
+	public void startIdentity() {
+		Path jar = this.settings.repositoryRoot().resolve("deploy/identity/target/identity-provider.jar");
+		requireJar(jar);
+		Map<String, String> environment = Map.of("PORT", String.valueOf(this.settings.ports().identity()), "ISSUER_URI",
+				identityUrl(), "IDENTITY_DATA_DIR", this.settings.dataDirectory().resolve("identity").toString(),
+				"DASHBOARD_REDIRECT_URIS", queryUrl() + "/login/oauth2/code/local");
+		this.identity = java(List.of("-Xmx256m", "-jar", jar.toString()), environment, "identity-provider.log");
+		waitForOk(identityUrl() + "/.well-known/openid-configuration", this.identity, "identity-provider");
+	}
+
+	/**
+	 * A fresh access token of the sample automation client (role responder), from the
+	 * identity provider's client-credentials grant: what a script or a load generator
+	 * presents.
+	 */
+	public String automationToken() {
+		String credentials = Base64.getEncoder()
+			.encodeToString("automation:local-automation-secret".getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(identityUrl() + "/oauth2/token"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			Matcher token = ACCESS_TOKEN.matcher(response.body());
+			if (response.statusCode() != 200 || !token.find()) {
+				throw new IllegalStateException(
+						"no token from " + identityUrl() + ": " + response.statusCode() + " " + response.body());
+			}
+			return token.group(1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	public void stopIdentity() {
+		this.identity = stop(this.identity);
+	}
+
 	public void startCommand() {
-		this.command = service(this.settings.commandJar(), this.settings.commandPort(), "incident_command",
-				"incident-command.log");
-		waitForHealth(commandUrl(), this.command, "incident-command");
+		this.command = service("incident-command", this.settings.ports().command(),
+				this.settings.ports().commandManagement(), "incident_command", Map.of());
+		waitForOk(commandManagementUrl() + "/actuator/health", this.command, "incident-command");
 	}
 
 	public void stopCommand() {
@@ -162,9 +244,10 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	public void startQuery() {
-		this.query = service(this.settings.queryJar(), this.settings.queryPort(), "incident_query",
-				"incident-query.log");
-		waitForHealth(queryUrl(), this.query, "incident-query");
+		this.query = service("incident-query", this.settings.ports().query(), this.settings.ports().queryManagement(),
+				"incident_query", Map.of("OIDC_CLIENT_ID", "incident-dashboard", "OIDC_CLIENT_SECRET",
+						"local-dashboard-secret", "STATUS_PAGE_URL", queryUrl() + "/status"));
+		waitForOk(queryManagementUrl() + "/actuator/health", this.query, "incident-query");
 	}
 
 	public void stopQuery() {
@@ -175,6 +258,7 @@ public final class LocalSystem implements AutoCloseable {
 	public void close() {
 		this.query = stop(this.query);
 		this.command = stop(this.command);
+		this.identity = stop(this.identity);
 		this.kafka = stop(this.kafka);
 		try {
 			stopPostgres();
@@ -184,18 +268,33 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
-	private Process service(Path jar, int port, String database, String logFile) {
+	/**
+	 * A service from its jar, under the {@code local} profile (the only one that accepts
+	 * the documented sample credentials).
+	 */
+	private Process service(String module, int port, int managementPort, String database,
+			Map<String, String> extraEnvironment) {
+		Path jar = this.settings.serviceJar(module);
+		requireJar(jar);
+		Databases external = this.settings.external().databases();
+		Map<String, String> environment = new HashMap<>(extraEnvironment);
+		environment.put("SPRING_PROFILES_ACTIVE", "local");
+		environment.put("PORT", String.valueOf(port));
+		environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+		environment.put("DATABASE_URL", (external != null) ? external.url(database) : jdbcUrl(database));
+		environment.put("DATABASE_USER", (external != null) ? external.user() : "postgres");
+		environment.put("DATABASE_PASSWORD", (external != null) ? external.password() : "postgres");
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+		environment.put("OIDC_ISSUER_URI", identityUrl());
+		environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, module + ".log");
+	}
+
+	private static void requireJar(Path jar) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(
 					"no executable jar at " + jar + ": build first (./mvnw package -DskipTests)");
 		}
-		Databases external = this.settings.external().databases();
-		Map<String, String> environment = Map.of("PORT", String.valueOf(port), "DATABASE_URL",
-				(external != null) ? external.url(database) : jdbcUrl(database), "DATABASE_USER",
-				(external != null) ? external.user() : "postgres", "DATABASE_PASSWORD",
-				(external != null) ? external.password() : "postgres", "KAFKA_BOOTSTRAP_SERVERS",
-				kafkaBootstrapServers(), "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, logFile);
 	}
 
 	private Process java(List<String> arguments, Map<String, String> environment, String logFile) {
@@ -219,8 +318,8 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	private String kafkaProperties(Path logDirectory) {
-		int port = this.settings.kafkaPort();
-		int controllerPort = this.settings.kafkaControllerPort();
+		int port = this.settings.ports().kafka();
+		int controllerPort = this.settings.ports().kafkaController();
 		return String.join("\n", "process.roles=broker,controller", "node.id=1",
 				"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
 				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
@@ -254,7 +353,7 @@ public final class LocalSystem implements AutoCloseable {
 				3000);
 		while (Instant.now().isBefore(deadline)) {
 			requireAlive(this.kafka, "kafka");
-			if (portOpen(this.settings.kafkaPort())) {
+			if (portOpen(this.settings.ports().kafka())) {
 				try (Admin admin = Admin.create(config)) {
 					if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
 						return;
@@ -269,16 +368,14 @@ public final class LocalSystem implements AutoCloseable {
 		throw new IllegalStateException("Kafka did not start within " + STARTUP_TIMEOUT + "; see logs/kafka.log");
 	}
 
-	private void waitForHealth(String baseUrl, Process process, String name) {
+	private void waitForOk(String url, Process process, String name) {
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
 		while (Instant.now().isBefore(deadline)) {
 			requireAlive(process, name);
 			try {
 				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+				if (response.statusCode() == 200 && !response.body().contains("\"DOWN\"")) {
 					return;
 				}
 			}
@@ -362,26 +459,38 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Where the data lives, the ports, the two service jars, and the PostgreSQL and Kafka
-	 * to use instead of the embedded ones, if any.
+	 * Where the data lives, the ports, where the jars were built, and the PostgreSQL,
+	 * Kafka and identity provider to use instead of the embedded ones, if any.
 	 */
-	public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-			int commandPort, int queryPort, Path commandJar, Path queryJar, External external) {
+	public record Settings(Path dataDirectory, Ports ports, Path repositoryRoot, External external) {
 
-		/** Fresh ports for everything, embedded PostgreSQL and Kafka: for tests. */
+		/**
+		 * Fresh ports for everything, embedded PostgreSQL, Kafka and identity: for tests.
+		 */
 		public static Settings freePorts(Path dataDirectory, Path repositoryRoot) {
-			return new Settings(dataDirectory, freePort(), freePort(), freePort(), freePort(), freePort(),
-					serviceJar(repositoryRoot, "incident-command"), serviceJar(repositoryRoot, "incident-query"),
-					External.NONE);
+			return new Settings(dataDirectory, Ports.free(), repositoryRoot, External.NONE);
 		}
 
 		public Settings with(External external) {
-			return new Settings(this.dataDirectory, this.postgresPort, this.kafkaPort, this.kafkaControllerPort,
-					this.commandPort, this.queryPort, this.commandJar, this.queryJar, external);
+			return new Settings(this.dataDirectory, this.ports, this.repositoryRoot, external);
 		}
 
-		static Path serviceJar(Path repositoryRoot, String module) {
-			return repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+		Path serviceJar(String module) {
+			return this.repositoryRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+		}
+
+	}
+
+	/**
+	 * Every port the local system listens on. The services' management ports serve
+	 * health, Prometheus metrics and admin operations.
+	 */
+	public record Ports(int postgres, int kafka, int kafkaController, int identity, int command, int commandManagement,
+			int query, int queryManagement) {
+
+		static Ports free() {
+			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+					freePort());
 		}
 
 	}
@@ -390,9 +499,9 @@ public final class LocalSystem implements AutoCloseable {
 	 * An existing Kafka and existing databases to run the services against; {@code null}
 	 * means the embedded one.
 	 */
-	public record External(String kafkaBootstrapServers, Databases databases) {
+	public record External(String kafkaBootstrapServers, Databases databases, String issuerUri) {
 
-		public static final External NONE = new External(null, null);
+		public static final External NONE = new External(null, null, null);
 
 	}
 

@@ -31,7 +31,7 @@ class EndToEndIT {
 
 	private static LocalSystem system;
 
-	private final Http http = new Http();
+	private final Http http = new Http(system.identityUrl());
 
 	@BeforeAll
 	static void startSystem() throws Exception {
@@ -58,18 +58,18 @@ class EndToEndIT {
 		recorded.add(Recorded.of(declared));
 		String id = declared.read("$.incidentId");
 		String backdated = java.time.Instant.now().minusSeconds(600).toString();
-		List<String[]> script = List.of(new String[] { "acknowledgements", "bob", "{}" },
+		List<String[]> script = List.of(new String[] { "acknowledgements", "alice", "{}" },
 				new String[] { "severity", "alice", "{\"severity\":\"SEV-1\",\"reason\":\"all regions\"}" },
 				new String[] { "roles", "alice", "{\"role\":\"comms_lead\",\"assignee\":\"carol\"}" },
-				new String[] { "status", "bob", "{\"status\":\"identified\"}" },
-				new String[] { "updates", "carol", "{\"visibility\":\"public\",\"body\":\"We are rolling back.\"}" },
-				new String[] { "mitigations", "bob", "{\"kind\":\"rollback\",\"description\":\"Rolled back to v41\"}" },
-				new String[] { "notes", "dave",
+				new String[] { "status", "alice", "{\"status\":\"identified\"}" },
+				new String[] { "updates", "alice", "{\"visibility\":\"public\",\"body\":\"We are rolling back.\"}" },
+				new String[] { "mitigations", "alice", "{\"kind\":\"rollback\",\"description\":\"Rolled back to v41\"}" },
+				new String[] { "notes", "alice",
 						"{\"note\":\"Error rate first rose here\",\"occurredAt\":\"" + backdated + "\"}" },
-				new String[] { "status", "bob", "{\"status\":\"monitoring\"}" },
-				new String[] { "resolution", "alice", "{\"summary\":\"Rollback fixed checkout\"}" },
-				new String[] { "reopening", "bob", "{\"reason\":\"Errors are back in eu-west\"}" },
-				new String[] { "resolution", "alice", "{\"summary\":\"Feature flag off in eu-west\"}" });
+				new String[] { "status", "alice", "{\"status\":\"monitoring\"}" },
+				new String[] { "resolution", "carol", "{\"summary\":\"Rollback fixed checkout\"}" },
+				new String[] { "reopening", "carol", "{\"reason\":\"Errors are back in eu-west\"}" },
+				new String[] { "resolution", "carol", "{\"summary\":\"Feature flag off in eu-west\"}" });
 		for (String[] step : script) {
 			Http.Response response = this.http.post(commands("/api/incidents/" + id + "/" + step[0]), step[1], step[2]);
 			assertThat(response.status()).as(step[0] + ": " + response.body()).isBetween(200, 201);
@@ -109,7 +109,7 @@ class EndToEndIT {
 		Thread writer = new Thread(() -> {
 			for (int i = 0; i < 20; i++) {
 				Http.Response response = this.http.postUntilAnswered(commands("/api/incidents/" + id + "/notes"),
-						"scribe", "{\"note\":\"note " + i + "\"}", Duration.ofMinutes(3));
+						"alice", "{\"note\":\"note " + i + "\"}", Duration.ofMinutes(3));
 				sequences.add(((Number) response.read("$.sequence")).longValue());
 			}
 		});
@@ -131,7 +131,7 @@ class EndToEndIT {
 		awaitTimeline(id, 1);
 		system.stopKafka();
 		for (int i = 0; i < 5; i++) {
-			Http.Response response = this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe",
+			Http.Response response = this.http.post(commands("/api/incidents/" + id + "/notes"), "alice",
 					"{\"note\":\"while Kafka is down " + i + "\"}");
 			assertThat(response.status()).as("the event store accepts commands while Kafka is down: " + response.body())
 				.isEqualTo(200);
@@ -153,7 +153,7 @@ class EndToEndIT {
 		String id = declare("restart of the query service");
 		system.stopQuery();
 		for (int i = 0; i < 10; i++) {
-			this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe", "{\"note\":\"n" + i + "\"}");
+			this.http.post(commands("/api/incidents/" + id + "/notes"), "alice", "{\"note\":\"n" + i + "\"}");
 		}
 		system.startQuery();
 
@@ -172,7 +172,7 @@ class EndToEndIT {
 		Thread writer = new Thread(() -> {
 			for (int i = 0; i < 30; i++) {
 				Http.Response response = this.http.postUntilAnswered(commands("/api/incidents/" + id + "/notes"),
-						"scribe", "{\"note\":\"during the outage " + i + "\"}", Duration.ofMinutes(3));
+						"alice", "{\"note\":\"during the outage " + i + "\"}", Duration.ofMinutes(3));
 				sequences.add(((Number) response.read("$.sequence")).longValue());
 			}
 		});
@@ -181,7 +181,7 @@ class EndToEndIT {
 		system.stopPostgres();
 		try {
 			long started = System.nanoTime();
-			Http.Response refused = this.http.post(commands("/api/incidents/" + id + "/notes"), "scribe",
+			Http.Response refused = this.http.post(commands("/api/incidents/" + id + "/notes"), "alice",
 					"{\"note\":\"while PostgreSQL is down\"}");
 			Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
 
@@ -198,7 +198,7 @@ class EndToEndIT {
 
 		assertThat(sequences).hasSize(30).doesNotHaveDuplicates();
 		assertThat(awaitTimeline(id, 31)).hasSize(31);
-		String metrics = this.http.get(queries("/actuator/prometheus")).body();
+		String metrics = this.http.getAnonymously(system.queryManagementUrl() + "/actuator/prometheus").body();
 		assertThat(metrics).contains("incident_query_dead_lettered_total 0.0");
 	}
 
@@ -223,7 +223,7 @@ class EndToEndIT {
 	}
 
 	private double publisherLag() {
-		String metrics = this.http.get(commands("/actuator/prometheus")).body();
+		String metrics = this.http.getAnonymously(system.commandManagementUrl() + "/actuator/prometheus").body();
 		return metrics.lines()
 			.filter((line) -> line.startsWith("incident_publisher_lag_events"))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

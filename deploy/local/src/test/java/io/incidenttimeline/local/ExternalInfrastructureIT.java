@@ -19,26 +19,26 @@ import static org.awaitility.Awaitility.await;
  */
 class ExternalInfrastructureIT {
 
-	private final Http http = new Http();
-
 	@Test
 	void servicesRunAgainstAnExistingPostgresAndKafka() throws Exception {
 		TestPostgres.Database command = TestPostgres.database("external_command");
 		TestPostgres.Database query = TestPostgres.database("external_query");
 		LocalSystem.External external = new LocalSystem.External(TestKafka.bootstrapServers(),
-				new LocalSystem.Databases(command.jdbcUrl(), query.jdbcUrl(), command.username(), command.password()));
+				new LocalSystem.Databases(command.jdbcUrl(), query.jdbcUrl(), command.username(), command.password()),
+				null);
 		Path data = Files.createTempDirectory(Path.of("target"), "external-");
 		Path root = Path.of("../..").toAbsolutePath().normalize();
 
 		try (LocalSystem system = new LocalSystem(LocalSystem.Settings.freePorts(data, root).with(external)).start()) {
-			Http.Response declared = this.http.post(system.commandUrl() + "/api/incidents", "alice",
+			Http http = new Http(system.identityUrl());
+			Http.Response declared = http.post(system.commandUrl() + "/api/incidents", "alice",
 					"{\"title\":\"On external infrastructure\",\"severity\":\"SEV-4\",\"services\":[\"ops\"]}");
 			assertThat(declared.status()).as(declared.body()).isEqualTo(201);
 			String id = declared.read("$.incidentId");
 
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(this.http.get(system.queryUrl() + "/api/incidents/" + id).status())
-					.isEqualTo(200));
+				.untilAsserted(
+						() -> assertThat(http.get(system.queryUrl() + "/api/incidents/" + id).status()).isEqualTo(200));
 			assertThat(system.kafkaBootstrapServers()).isEqualTo(TestKafka.bootstrapServers());
 			assertThat(Files.exists(data.resolve("postgres"))).as("no embedded PostgreSQL").isFalse();
 			assertThat(Files.exists(data.resolve("kafka"))).as("no embedded Kafka").isFalse();

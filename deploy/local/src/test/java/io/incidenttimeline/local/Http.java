@@ -7,28 +7,52 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.incidenttimeline.identity.LocalIdentityProvider;
 
 /**
- * A small HTTP client for end-to-end tests: JSON in, {@link DocumentContext} out.
+ * A small HTTP client for end-to-end tests: JSON in, {@link DocumentContext} out. Every
+ * request is made as one of the local identity provider's sample people, with a real
+ * access token from it: {@code alice} (responder), {@code carol} (commander),
+ * {@code victor} (viewer), {@code ada} (admin).
  */
 final class Http {
 
+	/** Who reads when a test does not say: a viewer. */
+	static final String READER = "victor";
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	Response post(String url, String actor, String json) {
-		return post(url, actor, json, null);
+	private final LocalIdentityProvider identity;
+
+	private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	Http(String identityUrl) {
+		this.identity = LocalIdentityProvider.at(identityUrl);
 	}
 
-	Response post(String url, String actor, String json, String idempotencyKey) {
+	/**
+	 * A fresh-enough access token of that person (tokens live minutes; a test run is
+	 * shorter, and a rejected token is fetched again).
+	 */
+	String token(String person) {
+		return this.tokens.computeIfAbsent(person, this.identity::accessToken);
+	}
+
+	Response post(String url, String person, String json) {
+		return post(url, person, json, null);
+	}
+
+	Response post(String url, String person, String json, String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("X-Actor", actor)
-			.header("X-Source", "e2e")
+			.header("Authorization", "Bearer " + token(person))
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
@@ -63,6 +87,18 @@ final class Http {
 	}
 
 	Response get(String url) {
+		return get(url, READER);
+	}
+
+	Response get(String url, String person) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token(person))
+			.GET()
+			.build());
+	}
+
+	Response getAnonymously(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
 	}
 

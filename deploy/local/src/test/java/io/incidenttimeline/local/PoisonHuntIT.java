@@ -1,7 +1,5 @@
 package io.incidenttimeline.local;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +11,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,20 +39,11 @@ class PoisonHuntIT {
 
 	private static LocalSystem system;
 
-	private final Http http = new Http();
+	private final Http http = new Http(system.identityUrl());
 
 	@BeforeAll
-	static void startSystem() throws Exception {
-		Path data = Files.createTempDirectory(Path.of("target"), "poison-");
-		Path root = Path.of("../..").toAbsolutePath().normalize();
-		system = new LocalSystem(LocalSystem.Settings.freePorts(data, root)).start();
-	}
-
-	@AfterAll
-	static void stopSystem() {
-		if (system != null) {
-			system.close();
-		}
+	static void startSystem() {
+		system = SharedSystem.get();
 	}
 
 	@Test
@@ -78,7 +66,7 @@ class PoisonHuntIT {
 		for (Map.Entry<String, Long> incident : accepted.entrySet()) {
 			assertEveryViewApplied(incident.getKey(), incident.getValue(), seedNote);
 		}
-		String metrics = this.http.get(queries("/actuator/prometheus")).body();
+		String metrics = this.http.getAnonymously(system.queryManagementUrl() + "/actuator/prometheus").body();
 		assertThat(metric(metrics, "incident_query_dead_lettered_total")).as("dead-lettered; " + seedNote).isZero();
 		assertThat(metric(metrics, "incident_query_parked_events")).as("parked; " + seedNote).isZero();
 	}
@@ -116,10 +104,10 @@ class PoisonHuntIT {
 	 */
 	private Http.Response send(String url, String body, Poison poison, long seed) {
 		String key = poison.random().nextInt(4) == 0 ? UUID.randomUUID().toString() : null;
-		Http.Response answer = this.http.post(url, "hunter", body, key);
+		Http.Response answer = this.http.post(url, "carol", body, key);
 		assertThat(answer.status()).as("seed %d: %s %s -> %s", seed, url, body, answer.body()).isLessThan(500);
 		if (key != null && answer.status() / 100 == 2) {
-			Http.Response retry = this.http.post(url, "hunter", body, key);
+			Http.Response retry = this.http.post(url, "carol", body, key);
 			assertThat(retry.status()).as("seed %d: retry of %s", seed, body).isEqualTo(answer.status());
 			assertThat(sequence(retry)).as("seed %d: retry of %s", seed, body).isEqualTo(sequence(answer));
 		}
