@@ -91,13 +91,13 @@ smoke_start() { # service name
   mapfile -t image_env < <(tar -xOf "$tarball" "$config" | jq -r '.config.Env[]')
   mapfile -t entrypoint < <(tar -xOf "$tarball" "$config" | jq -r '.config.Entrypoint[]')
   # Credentials that are neither missing nor the documented samples; by default a database and a
-  # broker on a closed port. MANAGEMENT_SERVER_PORT too, for builds that do not map MANAGEMENT_PORT.
+  # broker on a closed port.
   local full="" database=jdbc:postgresql://127.0.0.1:1/$(echo "$name" | tr - _) kafka=127.0.0.1:1
   if [ -n "${SMOKE_DATABASE_URL:-}" ] && [ -n "${SMOKE_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
     full=yes database=$SMOKE_DATABASE_URL kafka=$SMOKE_KAFKA_BOOTSTRAP_SERVERS
   fi
   local port=18081 management=19081
-  local service_env=(PORT=$port MANAGEMENT_PORT=$management MANAGEMENT_SERVER_PORT=$management
+  local service_env=(PORT=$port MANAGEMENT_PORT=$management
     MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true SPRING_PROFILES_ACTIVE=production
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs DATABASE_URL=$database
     DATABASE_USER=${SMOKE_DATABASE_USER:-smoke} DATABASE_PASSWORD=${SMOKE_DATABASE_PASSWORD:-smoke-check-password}

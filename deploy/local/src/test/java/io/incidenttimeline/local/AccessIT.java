@@ -69,9 +69,11 @@ class AccessIT {
 		assertThat(events.<String>read("$[0].actor")).isEqualTo("alice");
 		assertThat(events.<String>read("$[0].actorName")).isEqualTo("Alice Martín");
 		assertThat(events.<String>read("$[0].source")).isEqualTo("incident-cli");
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(this.http.get(system.queryUrl() + "/api/incidents/" + id + "/timeline")
-				.<String>read("$.entries[0].actorName")).isEqualTo("Alice Martín"));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Http.Response timeline = this.http.get(system.queryUrl() + "/api/incidents/" + id + "/timeline");
+			assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+			assertThat(timeline.<String>read("$.entries[0].actorName")).isEqualTo("Alice Martín");
+		});
 	}
 
 	@Test
