@@ -49,11 +49,23 @@ final class Http {
 	}
 
 	Response post(String url, String person, String json, String idempotencyKey) {
+		return send("POST", url, person, json, idempotencyKey);
+	}
+
+	Response put(String url, String person, String json) {
+		return send("PUT", url, person, json, null);
+	}
+
+	Response patch(String url, String person, String json) {
+		return send("PATCH", url, person, json, null);
+	}
+
+	private Response send(String method, String url, String person, String json, String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + token(person))
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
