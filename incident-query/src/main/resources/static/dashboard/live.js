@@ -1,28 +1,61 @@
 'use strict';
 // Listens to /api/stream (Server-Sent Events, sent only after the consumer committed) and
-// hands each "applied" message to the page. EventSource reconnects by itself; after a
-// reconnect the page re-renders once, since messages sent in between are lost.
+// hands each "applied" message to the page. EventSource reconnects by itself; while it is
+// down the page polls (re-renders every few seconds), and after a reconnect it re-renders
+// once, since messages sent in between are lost.
 window.Live = (function () {
+	// While the stream is down (a restarting instance, a proxy that cut it), the page
+	// re-reads itself this often instead.
+	var POLL_MILLIS = 5000;
+
 	function listen(onApplied) {
 		var status = document.getElementById('live-status');
-		var source = new EventSource('/api/stream');
 		var connectedBefore = false;
-		source.addEventListener('hello', function () {
-			status.textContent = 'live';
-			status.className = 'live-status connected';
-			if (connectedBefore) {
-				onApplied({ everything: true, incidents: [] });
+		var poll = null;
+		var source = null;
+
+		function startPolling() {
+			if (poll === null) {
+				poll = window.setInterval(function () {
+					onApplied({ everything: true, incidents: [] });
+				}, POLL_MILLIS);
 			}
-			connectedBefore = true;
-		});
-		source.addEventListener('applied', function (message) {
-			onApplied(JSON.parse(message.data));
-		});
-		source.onerror = function () {
-			status.textContent = 'reconnecting…';
-			status.className = 'live-status disconnected';
-		};
-		return source;
+		}
+
+		function stopPolling() {
+			if (poll !== null) {
+				window.clearInterval(poll);
+				poll = null;
+			}
+		}
+
+		function connect() {
+			source = new EventSource('/api/stream');
+			source.addEventListener('hello', function () {
+				stopPolling();
+				status.textContent = 'live';
+				status.className = 'live-status connected';
+				if (connectedBefore) {
+					onApplied({ everything: true, incidents: [] });
+				}
+				connectedBefore = true;
+			});
+			source.addEventListener('applied', function (message) {
+				onApplied(JSON.parse(message.data));
+			});
+			source.onerror = function () {
+				status.textContent = 'reconnecting… (refreshing every ' + POLL_MILLIS / 1000 + ' s)';
+				status.className = 'live-status disconnected';
+				startPolling();
+				// EventSource gives up after an answer that is not a stream: start a new one
+				if (source.readyState === EventSource.CLOSED) {
+					window.setTimeout(connect, POLL_MILLIS);
+				}
+			};
+		}
+
+		connect();
+		return { close: function () { stopPolling(); source.close(); } };
 	}
 
 	function concerns(applied, incidentId) {

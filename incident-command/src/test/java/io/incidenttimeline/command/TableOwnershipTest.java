@@ -20,8 +20,8 @@ class TableOwnershipTest {
 				Path.of("src/main/resources/db/migration"),
 				Map.of("incident", Set.of("idempotency_key"), "eventstore",
 						Set.of("domain_event_entry", "snapshot_event_entry", "token_entry"), "alerts",
-						Set.of("alert_receipt", "alert_route"), "publishing", Set.of(), "security", Set.of(), "web",
-						Set.of()));
+						Set.of("alert_receipt", "alert_route", "alert_rate_bucket"), "publishing", Set.of(), "security",
+						Set.of(), "web", Set.of()));
 	}
 
 }

@@ -55,12 +55,50 @@ public final class LocalSystem implements AutoCloseable {
 
 	private Process identity;
 
-	private Process command;
+	private final List<Instance> commands = new ArrayList<>();
 
-	private Process query;
+	private final List<Instance> queries = new ArrayList<>();
+
+	private final Map<String, String> serviceEnvironment = new HashMap<>();
 
 	public LocalSystem(Settings settings) {
 		this.settings = settings;
+		this.commands.add(new Instance(settings.ports().command(), settings.ports().commandManagement()));
+		this.queries.add(new Instance(settings.ports().query(), settings.ports().queryManagement()));
+	}
+
+	/**
+	 * Runs that many command and query instances (at least one of each), the extra ones
+	 * on free ports, all on the one PostgreSQL and Kafka; call before {@link #start()}.
+	 * Instance 0 is the one the single-instance methods ({@link #commandUrl()},
+	 * {@link #startQuery()}, ...) address.
+	 */
+	public LocalSystem scaledTo(int commandInstances, int queryInstances) {
+		while (this.commands.size() < commandInstances) {
+			this.commands.add(new Instance(freePort(), freePort()));
+		}
+		while (this.queries.size() < queryInstances) {
+			this.queries.add(new Instance(freePort(), freePort()));
+		}
+		return this;
+	}
+
+	/**
+	 * Extra environment for every service instance (e.g.
+	 * {@code INCIDENT_EVENTS_PARTITIONS}, {@code PAGERDUTY_BURST}); call before
+	 * {@link #start()}.
+	 */
+	public LocalSystem withServiceEnvironment(Map<String, String> environment) {
+		this.serviceEnvironment.putAll(environment);
+		return this;
+	}
+
+	public int commandInstances() {
+		return this.commands.size();
+	}
+
+	public int queryInstances() {
+		return this.queries.size();
 	}
 
 	public LocalSystem start() {
@@ -75,8 +113,12 @@ public final class LocalSystem implements AutoCloseable {
 			if (this.settings.external().issuerUri() == null) {
 				startIdentity();
 			}
-			startCommand();
-			startQuery();
+			for (int i = 0; i < this.commands.size(); i++) {
+				startCommand(i);
+			}
+			for (int i = 0; i < this.queries.size(); i++) {
+				startQuery(i);
+			}
 			return this;
 		}
 		catch (IOException ex) {
@@ -90,22 +132,38 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	public String commandUrl() {
-		return "http://localhost:" + this.settings.ports().command();
+		return commandUrl(0);
+	}
+
+	public String commandUrl(int instance) {
+		return "http://localhost:" + this.commands.get(instance).port();
 	}
 
 	public String queryUrl() {
-		return "http://localhost:" + this.settings.ports().query();
+		return queryUrl(0);
+	}
+
+	public String queryUrl(int instance) {
+		return "http://localhost:" + this.queries.get(instance).port();
 	}
 
 	/**
 	 * Where the command service's health, metrics and admin operations answer.
 	 */
 	public String commandManagementUrl() {
-		return "http://localhost:" + this.settings.ports().commandManagement();
+		return commandManagementUrl(0);
+	}
+
+	public String commandManagementUrl(int instance) {
+		return "http://localhost:" + this.commands.get(instance).managementPort();
 	}
 
 	public String queryManagementUrl() {
-		return "http://localhost:" + this.settings.ports().queryManagement();
+		return queryManagementUrl(0);
+	}
+
+	public String queryManagementUrl(int instance) {
+		return "http://localhost:" + this.queries.get(instance).managementPort();
 	}
 
 	/**
@@ -234,30 +292,81 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	public void startCommand() {
-		this.command = service("incident-command", this.settings.ports().command(),
-				this.settings.ports().commandManagement(), "incident_command", Map.of());
-		waitForOk(commandManagementUrl() + "/actuator/health", this.command, "incident-command");
+		startCommand(0);
+	}
+
+	public void startCommand(int instance) {
+		Instance command = this.commands.get(instance);
+		String name = instanceName("incident-command", instance);
+		command.process = service("incident-command", command, "incident_command", Map.of(), name);
+		waitForOk(commandManagementUrl(instance) + "/actuator/health", command.process, name);
 	}
 
 	public void stopCommand() {
-		this.command = stop(this.command);
+		stopCommand(0);
+	}
+
+	public void stopCommand(int instance) {
+		Instance command = this.commands.get(instance);
+		command.process = stop(command.process);
+	}
+
+	/**
+	 * Kills a command instance without letting it shut down (SIGKILL): whatever it was
+	 * doing is cut off mid-way.
+	 */
+	public void killCommand(int instance) {
+		Instance command = this.commands.get(instance);
+		command.process = kill(command.process);
 	}
 
 	public void startQuery() {
-		this.query = service("incident-query", this.settings.ports().query(), this.settings.ports().queryManagement(),
-				"incident_query", Map.of("OIDC_CLIENT_ID", "incident-dashboard", "OIDC_CLIENT_SECRET",
-						"local-dashboard-secret", "STATUS_PAGE_URL", queryUrl() + "/status"));
-		waitForOk(queryManagementUrl() + "/actuator/health", this.query, "incident-query");
+		startQuery(0);
+	}
+
+	public void startQuery(int instance) {
+		Instance query = this.queries.get(instance);
+		String name = instanceName("incident-query", instance);
+		query.process = service(
+				"incident-query", query, "incident_query", Map.of("OIDC_CLIENT_ID", "incident-dashboard",
+						"OIDC_CLIENT_SECRET", "local-dashboard-secret", "STATUS_PAGE_URL", queryUrl() + "/status"),
+				name);
+		waitForOk(queryManagementUrl(instance) + "/actuator/health", query.process, name);
 	}
 
 	public void stopQuery() {
-		this.query = stop(this.query);
+		stopQuery(0);
+	}
+
+	public void stopQuery(int instance) {
+		Instance query = this.queries.get(instance);
+		query.process = stop(query.process);
+	}
+
+	/**
+	 * Kills a query instance without letting it shut down (SIGKILL).
+	 */
+	public void killQuery(int instance) {
+		Instance query = this.queries.get(instance);
+		query.process = kill(query.process);
+	}
+
+	/**
+	 * The log file of a service instance, e.g. {@code incident-query-2.log} for the
+	 * second query instance.
+	 */
+	public Path logFile(String module, int instance) {
+		return this.settings.dataDirectory().resolve("logs").resolve(instanceName(module, instance) + ".log");
 	}
 
 	@Override
 	public void close() {
-		this.query = stop(this.query);
-		this.command = stop(this.command);
+		for (Instance query : this.queries) {
+			query.process = stop(query.process);
+		}
+		for (Instance command : this.commands) {
+			command.process = stop(command.process);
+		}
 		this.identity = stop(this.identity);
 		this.kafka = stop(this.kafka);
 		try {
@@ -272,22 +381,31 @@ public final class LocalSystem implements AutoCloseable {
 	 * A service from its jar, under the {@code local} profile (the only one that accepts
 	 * the documented sample credentials).
 	 */
-	private Process service(String module, int port, int managementPort, String database,
-			Map<String, String> extraEnvironment) {
+	private Process service(String module, Instance instance, String database, Map<String, String> extraEnvironment,
+			String name) {
 		Path jar = this.settings.serviceJar(module);
 		requireJar(jar);
 		Databases external = this.settings.external().databases();
-		Map<String, String> environment = new HashMap<>(extraEnvironment);
+		Map<String, String> environment = new HashMap<>(this.serviceEnvironment);
+		environment.putAll(extraEnvironment);
 		environment.put("SPRING_PROFILES_ACTIVE", "local");
-		environment.put("PORT", String.valueOf(port));
-		environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+		environment.put("PORT", String.valueOf(instance.port()));
+		environment.put("MANAGEMENT_PORT", String.valueOf(instance.managementPort()));
 		environment.put("DATABASE_URL", (external != null) ? external.url(database) : jdbcUrl(database));
 		environment.put("DATABASE_USER", (external != null) ? external.user() : "postgres");
 		environment.put("DATABASE_PASSWORD", (external != null) ? external.password() : "postgres");
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
 		environment.put("OIDC_ISSUER_URI", identityUrl());
 		environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, module + ".log");
+		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, name + ".log");
+	}
+
+	/**
+	 * Instance 0 keeps the module's name (its log file is {@code incident-command.log} as
+	 * ever); the others are numbered from 2.
+	 */
+	private static String instanceName(String module, int instance) {
+		return (instance == 0) ? module : module + "-" + (instance + 1);
 	}
 
 	private static void requireJar(Path jar) {
@@ -428,6 +546,20 @@ public final class LocalSystem implements AutoCloseable {
 		return null;
 	}
 
+	private static Process kill(Process process) {
+		if (process == null) {
+			return null;
+		}
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return null;
+	}
+
 	private static boolean portOpen(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -456,6 +588,32 @@ public final class LocalSystem implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * One service process and the ports it listens on.
+	 */
+	private static final class Instance {
+
+		private final int port;
+
+		private final int managementPort;
+
+		private Process process;
+
+		Instance(int port, int managementPort) {
+			this.port = port;
+			this.managementPort = managementPort;
+		}
+
+		int port() {
+			return this.port;
+		}
+
+		int managementPort() {
+			return this.managementPort;
+		}
+
 	}
 
 	/**

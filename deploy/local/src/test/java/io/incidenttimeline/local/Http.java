@@ -110,6 +110,18 @@ final class Http {
 			.build());
 	}
 
+	/**
+	 * A POST without a token: senders that authenticate in the body (PagerDuty's routing
+	 * key).
+	 */
+	Response postAnonymously(String url, String json) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	Response getAnonymously(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
 	}

@@ -1,57 +1,44 @@
 package io.incidenttimeline.command.alerts;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * One token bucket per sender key, in this instance's memory: {@code burst} events at
- * once, refilled at {@code eventsPerMinute}. Keys are only ever known credentials, so the
- * map stays small.
+ * Token buckets in PostgreSQL, shared by every command instance: {@code burst} events at
+ * once, refilled at {@code eventsPerMinute}. Taking a token is one atomic statement (the
+ * row lock orders concurrent takers), refilled by the database's clock, so instances with
+ * skewed clocks agree. Buckets are only ever made for known credentials, so the table
+ * stays small.
  */
+@Component
 public class TokenBuckets {
 
-	private final int burst;
+	private static final String TAKE = """
+			INSERT INTO alert_rate_bucket AS b (bucket, tokens, refilled_at) VALUES (?, ? - 1, now())
+			ON CONFLICT (bucket) DO UPDATE
+			  SET tokens = least(?, b.tokens + extract(epoch FROM now() - b.refilled_at) * ?) - 1, refilled_at = now()
+			  WHERE least(?, b.tokens + extract(epoch FROM now() - b.refilled_at) * ?) >= 1
+			RETURNING tokens""";
 
-	private final double tokensPerNano;
+	private final JdbcTemplate jdbc;
 
-	private final LongSupplier nanoTime;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	public TokenBuckets(int burst, int eventsPerMinute, LongSupplier nanoTime) {
-		this.burst = Math.max(1, burst);
-		this.tokensPerNano = Math.max(1, eventsPerMinute) / 60e9;
-		this.nanoTime = nanoTime;
+	TokenBuckets(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 	}
 
-	public boolean tryTake(String key) {
-		return this.buckets.computeIfAbsent(key, (k) -> new Bucket(this.burst, this.nanoTime.getAsLong()))
-			.tryTake(this.nanoTime.getAsLong());
-	}
-
-	private final class Bucket {
-
-		private double tokens;
-
-		private long refilledAt;
-
-		Bucket(double tokens, long now) {
-			this.tokens = tokens;
-			this.refilledAt = now;
-		}
-
-		synchronized boolean tryTake(long now) {
-			this.tokens = Math.min(TokenBuckets.this.burst,
-					this.tokens + (now - this.refilledAt) * TokenBuckets.this.tokensPerNano);
-			this.refilledAt = now;
-			if (this.tokens < 1) {
-				return false;
-			}
-			this.tokens -= 1;
-			return true;
-		}
-
+	/**
+	 * Takes a token from the bucket if it has one.
+	 * @param bucket which bucket (never a credential itself: a digest of it)
+	 * @return false when the bucket is empty: refuse the request
+	 */
+	public boolean tryTake(String bucket, int burst, int eventsPerMinute) {
+		double capacity = Math.max(1, burst);
+		double perSecond = Math.max(1, eventsPerMinute) / 60.0;
+		List<Double> left = this.jdbc.queryForList(TAKE, Double.class, bucket, capacity, capacity, perSecond, capacity,
+				perSecond);
+		return !left.isEmpty();
 	}
 
 }

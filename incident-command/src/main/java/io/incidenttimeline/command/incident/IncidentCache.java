@@ -1,18 +1,24 @@
 package io.incidenttimeline.command.incident;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Keeps loaded incidents in memory so that a command does not first replay the incident's
@@ -22,10 +28,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Axon evicts it when its unit of work rolls back; and because the unit of work joins a
  * Spring transaction that may still roll back after it (an idempotency key or an alert
  * receipt written after the command), an incident cached or changed in a transaction is
- * evicted again when that transaction rolls back. With more than one instance, a command
- * decided on a stale copy appends a sequence number that is already taken, loses on the
- * unique key (409, concurrent modification), and the rollback evicts the copy, so the
- * client's retry loads from the store.
+ * evicted again when that transaction rolls back.
+ * <p>
+ * With more than one instance, another instance may have appended to a cached incident.
+ * Before a cached copy is handed out, its version is compared with the incident's last
+ * sequence number in the store (one index lookup, far cheaper than a replay); a copy
+ * behind the store is dropped and the incident loaded afresh, so no command is decided on
+ * stale state. The append that races such a check loses on the unique key and is retried
+ * once by the callers ({@code IdempotentCommands}, {@code AlertIngestion}) after the
+ * rollback evicted the copy.
  * <p>
  * Axon's own {@code WeakReferenceCache} loses its entries at every young collection, so
  * it hardly ever hits; Caffeine keeps the most used incidents, bounded.
@@ -35,24 +46,57 @@ class IncidentCache implements Cache {
 
 	static final String BEAN = "cachedIncidents";
 
+	/**
+	 * The version (last sequence number) a cache entry was made at. Axon keeps it private
+	 * and reads it only to rebuild the aggregate; should an upgrade rename it, the
+	 * service fails to start rather than run unchecked.
+	 */
+	private static final Field CACHED_VERSION = Objects
+		.requireNonNull(ReflectionUtils.findField(AggregateCacheEntry.class, "version", Long.class));
+
+	static {
+		ReflectionUtils.makeAccessible(CACHED_VERSION);
+	}
+
 	private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<EventStore> store;
+
 	IncidentCache(@Value("${incident-timeline.cached-incidents:10000}") long cachedIncidents,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<EventStore> store) {
 		this.cache = Caffeine.newBuilder().maximumSize(cachedIncidents).expireAfterAccess(Duration.ofHours(1)).build();
 		this.events = events;
+		this.store = store;
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public <K, V> V get(K key) {
 		V value = (V) this.cache.getIfPresent(key);
+		if (value != null && behindTheStore(key, value)) {
+			this.cache.invalidate(key);
+			return null;
+		}
 		if (value != null) {
 			handedOut(key);
 		}
 		return value;
+	}
+
+	/**
+	 * Whether another instance appended to the incident since this copy was cached. The
+	 * store is read in the current transaction, so this instance's own uncommitted
+	 * appends count as stored.
+	 */
+	private boolean behindTheStore(Object key, Object value) {
+		if (!(value instanceof AggregateCacheEntry<?> entry)) {
+			return false;
+		}
+		Long cached = (Long) ReflectionUtils.getField(CACHED_VERSION, entry);
+		Long stored = this.store.getObject().lastSequenceNumberFor(key.toString()).orElse(null);
+		return !Objects.equals(cached, stored);
 	}
 
 	@Override

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -54,9 +53,8 @@ class PublishingConfiguration {
 	}
 
 	@Bean
-	PublisherLag publisherLag(EventProcessingConfiguration processing, EventStoreStatistics store,
-			MeterRegistry meters) {
-		return new PublisherLag(processing, store, meters);
+	PublisherLag publisherLag(EventStoreStatistics store, MeterRegistry meters) {
+		return new PublisherLag(store, meters);
 	}
 
 	/**

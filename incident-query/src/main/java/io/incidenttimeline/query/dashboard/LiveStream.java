@@ -19,17 +19,17 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events to the dashboard pages: one {@code applied} event per committed
  * consumer transaction ({@link EventsApplied}), naming each incident it changed with its
- * last sequence. Clients only hear of committed data, and a rebuild that replays
- * thousands of events ({@link ProjectionRebuilt}) sends one message that says everything
- * changed instead of thousands. Messages go out on a thread of their own, in order, so a
- * slow browser never holds up the Kafka consumer that committed them.
+ * last sequence, whichever instance's consumer applied it: {@link LiveFanOut} carries
+ * each message through PostgreSQL to every instance, which calls {@link #publishLater}.
+ * Clients only hear of committed data, and a rebuild that replays thousands of events
+ * ({@link ProjectionRebuilt}) sends one message that says everything changed instead of
+ * thousands. Messages go out on a thread of their own, in order, so a slow browser never
+ * holds up the Kafka consumer that committed them.
  */
 @Component
 class LiveStream {
@@ -57,22 +57,14 @@ class LiveStream {
 	}
 
 	/**
-	 * Each incident the committed transaction changed, with its last sequence.
+	 * Each incident the transaction changed, with its last sequence (at most
+	 * {@link #MAX_LISTED}, or else "everything").
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(EventsApplied applied) {
+	static Applied of(EventsApplied applied) {
 		Map<UUID, Long> changed = new LinkedHashMap<>();
 		applied.events().forEach((event) -> changed.put(event.incidentId().value(), event.sequence()));
-		publishLater((changed.size() > MAX_LISTED) ? Applied.EVERYTHING : new Applied(false,
-				changed.entrySet().stream().map((entry) -> new Change(entry.getKey(), entry.getValue())).toList()));
-	}
-
-	/**
-	 * A rebuild may have changed every row: one message says so.
-	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(ProjectionRebuilt rebuilt) {
-		publishLater(Applied.EVERYTHING);
+		return (changed.size() > MAX_LISTED) ? Applied.EVERYTHING : new Applied(false,
+				changed.entrySet().stream().map((entry) -> new Change(entry.getKey(), entry.getValue())).toList());
 	}
 
 	/**
@@ -88,7 +80,7 @@ class LiveStream {
 		this.emitters.clear();
 	}
 
-	private void publishLater(Applied applied) {
+	void publishLater(Applied applied) {
 		try {
 			this.sender.execute(() -> publish(applied));
 		}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -199,9 +200,13 @@ class DashboardBrowserIT {
 			return !browser.findElements(row).isEmpty();
 		});
 
-		WebElement incident = browser.findElement(row);
-		assertThat(incident.getAttribute("class")).contains("overdue");
-		assertThat(incident.findElement(By.cssSelector(".overdue-flag")).getText()).startsWith("overdue by 5m");
+		// the row may be re-rendered meanwhile by a live update: read it afresh until it
+		// holds
+		By flag = By.cssSelector("tr.incident.overdue[data-incident-id='" + story.incident() + "'] .overdue-flag");
+		String flagText = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "no overdue flag on " + story.incident())
+			.until((driver) -> driver.findElement(flag).getText());
+		assertThat(flagText).startsWith("overdue by 5m");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.incidenttimeline.query.QueryService.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,9 @@ class LiveStreamIT {
 
 	@Autowired
 	QueryApi api;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private final List<Message> messages = new CopyOnWriteArrayList<>();
 
@@ -87,6 +92,22 @@ class LiveStreamIT {
 		assertThat(rebuilt.event()).isEqualTo("applied");
 		assertThat(JSON.readTree(rebuilt.data()).path("everything").asBoolean()).isTrue();
 		assertThat(JSON.readTree(rebuilt.data()).path("incidents")).isEmpty();
+	}
+
+	/**
+	 * Another query instance's consumer applied events: its transaction notified the
+	 * channel, and this instance's clients hear of it too.
+	 */
+	@Test
+	void whatAnotherInstanceAppliedReachesThisInstancesClients() {
+		UUID elsewhere = UUID.randomUUID();
+		String change = "{\"incidentId\":\"" + elsewhere + "\",\"sequence\":7}";
+
+		this.jdbc.queryForList("SELECT pg_notify(?, ?)", LiveFanOut.CHANNEL,
+				"{\"everything\":false,\"incidents\":[" + change + "]}");
+
+		eventually().until(() -> this.messages.stream()
+			.anyMatch((message) -> message.event().equals("applied") && message.data().contains(change)));
 	}
 
 	/**

@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PagerDuty Events API v2 ({@code POST /v2/enqueue}): a sender switches from PagerDuty by
- * changing the URL. The routing key is the credential; each has its own rate limit.
+ * changing the URL. The routing key is the credential; each has its own rate limit,
+ * shared by all instances.
  */
 @RestController
 class PagerDutyEvents {
@@ -81,13 +82,13 @@ class PagerDutyEvents {
 	private final SenderTimestamps window;
 
 	PagerDutyEvents(AlertIngestion ingestion, PagerDutyProperties pagerDuty, AlertProperties properties,
-			JsonMapper json, SenderTimestamps window) {
+			JsonMapper json, SenderTimestamps window, TokenBuckets buckets) {
 		this.ingestion = ingestion;
 		this.pagerDuty = pagerDuty;
 		this.limits = properties.limits();
 		this.json = json;
 		this.window = window;
-		this.buckets = new TokenBuckets(pagerDuty.burst(), pagerDuty.eventsPerMinute(), System::nanoTime);
+		this.buckets = buckets;
 	}
 
 	@PostMapping(path = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +100,8 @@ class PagerDutyEvents {
 			throw PagerDutyRejection.unauthorized();
 		}
 		// Only known keys get a bucket: unknown ones were refused above.
-		if (!this.buckets.tryTake(key)) {
+		if (!this.buckets.tryTake(INTEGRATION + ":" + DigestUtils.sha256Hex(key), this.pagerDuty.burst(),
+				this.pagerDuty.eventsPerMinute())) {
 			throw PagerDutyRejection.throttled();
 		}
 		Alert alert = read(root, key);

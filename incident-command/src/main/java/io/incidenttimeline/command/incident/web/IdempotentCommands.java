@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.incidenttimeline.command.incident.CommandResult;
 import io.incidenttimeline.command.web.InvalidRequestException;
@@ -12,6 +13,7 @@ import io.incidenttimeline.command.web.RequestBodyLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * expired row and leaves a live one alone: a concurrent request with the same key waits
  * on the row until the first one commits, then finds it and answers with its response
  * instead of appending again.
+ * <p>
+ * With several instances, another one may append to the incident between this instance's
+ * check of its cached copy and its own append; the append then loses on the store's
+ * unique key. The rollback evicted the copy, so the command is sent once more, in a new
+ * transaction, and decided on the stored history: the client sees a 409 only for a
+ * conflict its command really has.
  */
 @Component
 class IdempotentCommands {
@@ -76,7 +84,8 @@ class IdempotentCommands {
 	ResponseEntity<CommandResult> send(HttpServletRequest request, Actor actor, HttpStatus status, Object command) {
 		String key = request.getHeader(HEADER);
 		if (key == null) {
-			CommandResult result = this.transaction.execute((tx) -> this.commandGateway.sendAndWait(command));
+			CommandResult result = retriedOnce(
+					() -> this.transaction.execute((tx) -> this.commandGateway.sendAndWait(command)));
 			return response(status, result);
 		}
 		if (key.isBlank() || key.length() > MAX_KEY) {
@@ -87,7 +96,7 @@ class IdempotentCommands {
 		String path = request.getRequestURI();
 		String digest = DigestUtils.sha256Hex(RequestBodyLimit.body(request));
 		Instant now = this.clock.instant();
-		StoredResponse stored = this.transaction.execute((tx) -> {
+		StoredResponse stored = retriedOnce(() -> this.transaction.execute((tx) -> {
 			int claimed = this.jdbc.update("""
 					INSERT INTO idempotency_key (principal, idempotency_key, method, path, request_sha256, created_at)
 					VALUES (?, ?, ?, ?, ?, ?)
@@ -105,7 +114,7 @@ class IdempotentCommands {
 					WHERE principal = ? AND idempotency_key = ?""", status.value(),
 					this.jsonMapper.writeValueAsString(result), principal, key);
 			return new StoredResponse(status, result);
-		});
+		}));
 		return response(stored.status(), stored.result());
 	}
 
@@ -133,6 +142,16 @@ class IdempotentCommands {
 			log.info("Deleted {} expired idempotency keys", total);
 		}
 		return total;
+	}
+
+	private static <T> T retriedOnce(Supplier<T> transaction) {
+		try {
+			return transaction.get();
+		}
+		catch (ConcurrencyException ex) {
+			log.debug("Another instance appended to the incident first; sending the command again", ex);
+			return transaction.get();
+		}
 	}
 
 	private Instant expiredBefore(Instant now) {
