@@ -39,9 +39,12 @@ public final class GoldenVectors {
 		vectors.put("02-incident-acknowledged.v1.json",
 				new EventEnvelope(acknowledged.eventId(), INCIDENT, 2, acknowledged.occurredAt(),
 						acknowledged.recordedAt(), "bob", "Bob Ødegård", "pagerduty", acknowledged.payload()));
+		EventEnvelope severityChanged = envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z",
+				"alice", "web", new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected"));
 		vectors.put("03-severity-changed.v1.json",
-				envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z", "alice", "web",
-						new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected")));
+				new EventEnvelope(severityChanged.eventId(), INCIDENT, 3, severityChanged.occurredAt(),
+						severityChanged.recordedAt(), "alice", null, "web", severityChanged.payload(),
+						"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 		vectors.put("04-role-assigned.v1.json", envelope(4, "2026-11-20T10:06:00.000000Z",
 				"2026-11-20T10:06:00.020304Z", "alice", "web", new RoleAssigned(INCIDENT, Role.COMMS_LEAD, "carol")));
 		vectors.put("05-status-changed.v1.json",
