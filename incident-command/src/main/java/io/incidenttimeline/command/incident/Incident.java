@@ -19,6 +19,7 @@ import io.incidenttimeline.command.incident.InvalidCommandException.Violation;
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
 import io.incidenttimeline.events.AlertTriggered;
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
@@ -88,7 +89,8 @@ class Incident {
 	private Instant declaredAt;
 
 	/**
-	 * The earlier of the declaration and the first alert received: what MTTA counts from.
+	 * The earliest of the stated detection, the declaration and the first alert received:
+	 * what MTTA counts from.
 	 */
 	private Instant detectedAt;
 
@@ -125,13 +127,28 @@ class Incident {
 	Incident() {
 	}
 
+	/**
+	 * A stated detection ({@code detectedAt}) lies between the impact start and the
+	 * declaration; without a stated impact start, the impact started when the problem was
+	 * detected, or else when the incident was declared.
+	 */
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
 	CommandResult handle(DeclareIncident command, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
 		Instant occurredAt = occurredAt(command.occurredAt(), recordedAt, limits);
+		Instant detectedAt = (command.detectedAt() != null) ? command.detectedAt().truncatedTo(ChronoUnit.MICROS)
+				: null;
+		if (detectedAt != null) {
+			requireWithinWindow(detectedAt, recordedAt, "detectedAt", limits);
+			if (detectedAt.isAfter(occurredAt)) {
+				throw new InvalidCommandException("detectedAt",
+						"detectedAt must not be after the declaration (" + Timestamps.format(occurredAt) + ")");
+			}
+		}
 		Instant impactStartedAt = (command.impactStartedAt() != null)
-				? command.impactStartedAt().truncatedTo(ChronoUnit.MICROS) : occurredAt;
+				? command.impactStartedAt().truncatedTo(ChronoUnit.MICROS)
+				: (detectedAt != null) ? detectedAt : occurredAt;
 		if (impactStartedAt.isAfter(recordedAt.plus(CLOCK_SKEW))) {
 			throw new InvalidCommandException("impactStartedAt", "impactStartedAt must not be in the future");
 		}
@@ -139,10 +156,13 @@ class Incident {
 		if (occurredAt.isBefore(impactStartedAt)) {
 			throw new InvalidCommandException("occurredAt", "occurredAt must not be before impactStartedAt");
 		}
+		if (detectedAt != null && detectedAt.isBefore(impactStartedAt)) {
+			throw new InvalidCommandException("detectedAt",
+					"detectedAt must not be before impactStartedAt (" + Timestamps.format(impactStartedAt) + ")");
+		}
 		requireServices(command.services(), limits);
-		return record(
-				event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
-						command.services(), impactStartedAt, command.commander())),
+		return record(event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
+				command.services(), impactStartedAt, command.commander(), null, detectedAt, command.detectionMethod())),
 				new Origin(command.actor(), command.actorName(), command.source()), occurredAt, recordedAt);
 	}
 
@@ -278,7 +298,7 @@ class Incident {
 		IncidentDeclared declared = event(
 				() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
 						command.services(), impactStartedAt, null,
-						new OpeningAlert(alert.integration(), alert.alertKey())),
+						new OpeningAlert(alert.integration(), alert.alertKey()), recordedAt, DetectionMethod.ALERT),
 				(field) -> field.startsWith("openingAlert.") ? "alert." + field.substring("openingAlert.".length())
 						: field);
 		AlertTriggered triggered = event(() -> triggered(command.incidentId(), alert), Incident::alertField);
@@ -350,7 +370,7 @@ class Incident {
 		this.status = IncidentStatus.INVESTIGATING;
 		this.impactStartedAt = event.impactStartedAt();
 		this.declaredAt = occurredAt(occurredAt).orElse(event.impactStartedAt());
-		this.detectedAt = earliest(this.detectedAt, this.declaredAt);
+		this.detectedAt = earliest(event.detectedAt(), this.declaredAt);
 	}
 
 	@EventSourcingHandler
@@ -461,6 +481,16 @@ class Incident {
 		}
 		requireNotTooEarly(requested, "occurredAt", limits);
 		return requested.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * A timestamp a client states about the past: not before the earliest timestamp, not
+	 * in the future beyond the clock skew.
+	 */
+	private static void requireWithinWindow(Instant timestamp, Instant now, String field, IncidentLimits limits) {
+		limits.timestampProblem(timestamp, now).ifPresent((problem) -> {
+			throw new InvalidCommandException(field, field + " " + problem);
+		});
 	}
 
 	private static void requireNotTooEarly(Instant timestamp, String field, IncidentLimits limits) {

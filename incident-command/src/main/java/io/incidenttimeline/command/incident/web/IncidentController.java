@@ -14,6 +14,7 @@ import io.incidenttimeline.command.incident.DeclareIncident;
 import io.incidenttimeline.command.incident.PostStatusUpdate;
 import io.incidenttimeline.command.incident.ReopenIncident;
 import io.incidenttimeline.command.incident.ResolveIncident;
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentStatus;
@@ -58,8 +59,8 @@ class IncidentController {
 			HttpServletRequest request) {
 		return this.commands.send(request, actor, HttpStatus.CREATED,
 				new DeclareIncident(IncidentId.random(), body.title(), body.severity(), body.services(),
-						body.impactStartedAt(), body.commander(), actor.id(), actor.name(), actor.source(),
-						body.occurredAt()));
+						body.impactStartedAt(), body.commander(), body.detectedAt(), body.detectionMethod(), actor.id(),
+						actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -128,7 +129,8 @@ class IncidentController {
 
 	record Declaration(@NotBlank @Size(max = FieldLimits.TITLE) String title, @NotNull Severity severity,
 			@NotEmpty List<@NotBlank @Size(max = FieldLimits.NAME) String> services, Instant impactStartedAt,
-			@Size(max = FieldLimits.NAME) String commander, Instant occurredAt) {
+			@Size(max = FieldLimits.NAME) String commander, Instant detectedAt, DetectionMethod detectionMethod,
+			Instant occurredAt) {
 	}
 
 	record SeverityChange(@NotNull Severity severity, @Size(max = FieldLimits.REASON) String reason,
