@@ -28,6 +28,8 @@ import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
+import io.incidenttimeline.events.KeyMomentCorrected;
 import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.OpeningAlert;
 import io.incidenttimeline.events.RoleAssigned;
@@ -62,7 +64,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link IncidentLimits}, and the moments keep their logical order: nothing before the
  * impact started, an acknowledgement, a move to identified or monitoring and a mitigation
  * not before the incident was detected, a resolution not before it was declared, a
- * reopening not before the resolution it reopens.
+ * reopening not before the resolution it reopens. Those moments are the latest statements
+ * of them ({@link KeyMoments}): a {@link KeyMomentCorrected} restates one.
  */
 @Aggregate(cache = IncidentCache.BEAN)
 class Incident {
@@ -80,25 +83,11 @@ class Incident {
 
 	private IncidentStatus status;
 
-	private Instant impactStartedAt;
-
 	/**
-	 * When the declaration occurred (its impact start for a declaration stored without
-	 * that metadata).
+	 * When the impact started, the incident was detected, declared, acknowledged,
+	 * mitigated and resolved, as stated and as corrected since.
 	 */
-	private Instant declaredAt;
-
-	/**
-	 * The earliest of the stated detection, the declaration and the first alert received:
-	 * what MTTA counts from.
-	 */
-	private Instant detectedAt;
-
-	/**
-	 * When the last resolution occurred, while it is the incident's last word; null when
-	 * unknown.
-	 */
-	private Instant resolvedAt;
+	private final KeyMoments moments = new KeyMoments();
 
 	private CommandResult firstAcknowledgement;
 
@@ -197,7 +186,7 @@ class Incident {
 			return this.firstAcknowledgement;
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		return record(() -> new IncidentAcknowledged(this.incidentId),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -223,7 +212,7 @@ class Incident {
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		if (target == IncidentStatus.IDENTIFIED || target == IncidentStatus.MONITORING) {
-			moment.requireNotBefore(this.detectedAt, "the incident was detected");
+			moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		}
 		return record(() -> new StatusChanged(this.incidentId, this.status, target),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
@@ -233,7 +222,7 @@ class Incident {
 	CommandResult handle(ApplyMitigation command, Clock clock, IncidentLimits limits) {
 		requireOpen("mitigate");
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		return record(() -> new MitigationApplied(this.incidentId, command.kind(), command.description()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -266,7 +255,7 @@ class Incident {
 	CommandResult handle(ResolveIncident command, Clock clock, IncidentLimits limits) {
 		requireOpen("resolve");
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.declaredAt, "the incident was declared");
+		moment.requireNotBefore(this.moments.declared(), "the incident was declared");
 		return record(() -> new IncidentResolved(this.incidentId, command.summary()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -278,9 +267,31 @@ class Incident {
 					"only a resolved incident can be reopened; this one is " + statusName(this.status));
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.resolvedAt, "the resolution it reopens");
+		moment.requireNotBefore(this.moments.current(KeyMoment.RESOLVED), "the resolution it reopens");
 		return record(() -> new IncidentReopened(this.incidentId, command.reason()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
+	}
+
+	/**
+	 * A key moment is corrected, open or resolved: the moment must have happened, change,
+	 * lie within the timestamp window and keep the moments' logical order
+	 * ({@link KeyMoments#requireCorrection}).
+	 */
+	@CommandHandler
+	CommandResult handle(CorrectKeyMoment command, Clock clock, IncidentLimits limits) {
+		if (command.moment() == null) {
+			throw new InvalidCommandException("moment", "moment is missing");
+		}
+		if (command.correctedTo() == null) {
+			throw new InvalidCommandException("correctedTo", "correctedTo is missing");
+		}
+		Instant recordedAt = now(clock);
+		Instant correctedTo = command.correctedTo().truncatedTo(ChronoUnit.MICROS);
+		requireWithinWindow(correctedTo, recordedAt, "correctedTo", limits);
+		this.moments.requireCorrection(command.moment(), correctedTo);
+		return record(
+				event(() -> new KeyMomentCorrected(this.incidentId, command.moment(), correctedTo, command.reason())),
+				new Origin(command.actor(), command.actorName(), command.source()), recordedAt, recordedAt);
 	}
 
 	@CommandHandler
@@ -368,9 +379,8 @@ class Incident {
 				? alertId(event.openingAlert().integration(), event.openingAlert().alertKey()) : null;
 		this.severity = event.severity();
 		this.status = IncidentStatus.INVESTIGATING;
-		this.impactStartedAt = event.impactStartedAt();
-		this.declaredAt = occurredAt(occurredAt).orElse(event.impactStartedAt());
-		this.detectedAt = earliest(event.detectedAt(), this.declaredAt);
+		this.moments.declared(event.impactStartedAt(), occurredAt(occurredAt).orElse(event.impactStartedAt()),
+				event.detectedAt());
 	}
 
 	@EventSourcingHandler
@@ -381,39 +391,56 @@ class Incident {
 
 	@EventSourcingHandler
 	void on(IncidentAcknowledged event, @SequenceNumber long sequenceNumber,
-			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt,
+			@MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.humanActed = true;
 		this.firstAcknowledgement = new CommandResult(event.incidentId(), sequenceNumber + 1,
 				EventMetadata.instant(recordedAt, EventMetadata.RECORDED_AT));
+		occurredAt(occurredAt).ifPresent(this.moments::acknowledged);
 	}
 
 	@EventSourcingHandler
-	void on(StatusChanged event) {
+	void on(StatusChanged event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.status = event.to();
 		this.humanActed = true;
+		if (event.to() == IncidentStatus.MONITORING) {
+			occurredAt(occurredAt).ifPresent(this.moments::monitoring);
+		}
 	}
 
 	@EventSourcingHandler
 	void on(IncidentResolved event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.status = IncidentStatus.RESOLVED;
-		this.resolvedAt = occurredAt(occurredAt).orElse(null);
+		this.moments.resolved(occurredAt(occurredAt).orElse(null));
 	}
 
 	@EventSourcingHandler
 	void on(IncidentReopened event) {
 		this.status = IncidentStatus.INVESTIGATING;
 		this.humanActed = true;
+		this.moments.reopened();
+	}
+
+	@EventSourcingHandler
+	void on(KeyMomentCorrected event) {
+		this.humanActed = true;
+		this.moments.corrected(event.moment(), event.correctedTo());
 	}
 
 	@EventSourcingHandler
 	void on(AlertTriggered event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.firingAlerts.add(alertId(event.integration(), event.alertKey()));
-		this.detectedAt = earliest(this.detectedAt, occurredAt(occurredAt).orElse(null));
+		occurredAt(occurredAt).ifPresent(this.moments::alertReceived);
 	}
 
+	/**
+	 * An acknowledgement at the alert's sender acknowledges the incident too, as far as
+	 * its moments go.
+	 */
 	@EventSourcingHandler
-	void on(AlertAcknowledged event) {
+	void on(AlertAcknowledged event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.acknowledgedAlerts.add(alertId(event.integration(), event.alertKey()));
+		occurredAt(occurredAt).ifPresent(this.moments::acknowledged);
 	}
 
 	@EventSourcingHandler
@@ -445,7 +472,7 @@ class Incident {
 	private Moment moment(Instant requestedOccurredAt, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
 		Moment moment = new Moment(occurredAt(requestedOccurredAt, recordedAt, limits), recordedAt);
-		moment.requireNotBefore(this.impactStartedAt, "the impact started");
+		moment.requireNotBefore(this.moments.impactStarted(), "the impact started");
 		return moment;
 	}
 
@@ -583,13 +610,6 @@ class Incident {
 	private static Optional<Instant> occurredAt(Object metaData) {
 		return (metaData != null) ? Optional.of(EventMetadata.instant(metaData, EventMetadata.OCCURRED_AT))
 				: Optional.empty();
-	}
-
-	private static Instant earliest(Instant one, Instant other) {
-		if (one == null) {
-			return other;
-		}
-		return (other == null || one.isBefore(other)) ? one : other;
 	}
 
 	private static AlertTriggered triggered(IncidentId incidentId, FiringAlert alert) {

@@ -105,9 +105,10 @@ class AccessRules {
 				.requestMatchers(GET, "/api/incidents/{incidentId}/events", "/api/incidents/{incidentId}/export",
 						"/api/alerts")
 				.hasRole(Roles.name(Roles.VIEWER))
-				// the incident's lifecycle: ending it and reopening it
+				// the incident's lifecycle: ending it and reopening it; correcting the
+				// record of its key moments
 				.requestMatchers(POST, "/api/incidents/{incidentId}/resolution",
-						"/api/incidents/{incidentId}/reopening")
+						"/api/incidents/{incidentId}/reopening", "/api/incidents/{incidentId}/corrections")
 				.hasRole(Roles.name(Roles.COMMANDER))
 				// working the incident (a severity downgrade: commanders, see the class
 				// comment)

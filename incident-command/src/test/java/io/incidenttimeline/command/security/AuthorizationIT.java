@@ -92,6 +92,9 @@ class AuthorizationIT {
 			// CommandApiIT
 			expect("POST /api/incidents/{incidentId}/severity", Access.RESPONDER, """
 					{"severity":"SEV-2"}"""),
+			expect("POST /api/incidents/{incidentId}/corrections", Access.COMMANDER,
+					"""
+							{"moment":"impact_started","correctedTo":"2025-01-01T00:00:00Z","reason":"logs show it earlier"}"""),
 			expect("POST /api/incidents/{incidentId}/resolution", Access.COMMANDER, """
 					{"summary":"fixed"}"""), expect("POST /api/incidents/{incidentId}/reopening", Access.COMMANDER, """
 					{"reason":"back"}"""), expect("GET /api/incidents/{incidentId}/events", Access.VIEWER, null),

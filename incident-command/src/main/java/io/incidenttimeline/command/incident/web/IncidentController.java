@@ -10,6 +10,7 @@ import io.incidenttimeline.command.incident.AssignRole;
 import io.incidenttimeline.command.incident.ChangeSeverity;
 import io.incidenttimeline.command.incident.ChangeStatus;
 import io.incidenttimeline.command.incident.CommandResult;
+import io.incidenttimeline.command.incident.CorrectKeyMoment;
 import io.incidenttimeline.command.incident.DeclareIncident;
 import io.incidenttimeline.command.incident.PostStatusUpdate;
 import io.incidenttimeline.command.incident.ReopenIncident;
@@ -18,6 +19,7 @@ import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
 import io.incidenttimeline.events.MitigationKind;
 import io.incidenttimeline.events.Role;
 import io.incidenttimeline.events.Severity;
@@ -127,6 +129,13 @@ class IncidentController {
 				actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
+	@PostMapping(path = "/{incidentId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CommandResult> correct(@PathVariable IncidentId incidentId, @Valid @RequestBody Correction body,
+			Actor actor, HttpServletRequest request) {
+		return this.commands.send(request, actor, HttpStatus.OK, new CorrectKeyMoment(incidentId, body.moment(),
+				body.correctedTo(), body.reason(), actor.id(), actor.name(), actor.source()));
+	}
+
 	record Declaration(@NotBlank @Size(max = FieldLimits.TITLE) String title, @NotNull Severity severity,
 			@NotEmpty List<@NotBlank @Size(max = FieldLimits.NAME) String> services, Instant impactStartedAt,
 			@Size(max = FieldLimits.NAME) String commander, Instant detectedAt, DetectionMethod detectionMethod,
@@ -162,6 +171,10 @@ class IncidentController {
 	}
 
 	record Reopening(@NotBlank @Size(max = FieldLimits.REASON) String reason, Instant occurredAt) {
+	}
+
+	record Correction(@NotNull KeyMoment moment, @NotNull Instant correctedTo,
+			@NotBlank @Size(max = FieldLimits.REASON) String reason) {
 	}
 
 }
