@@ -1,8 +1,12 @@
 package io.incidenttimeline.command.incident;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +20,11 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.incidenttimeline.command.incident.InvalidCommandException.Violation;
+import io.incidenttimeline.events.ActionItemAdded;
+import io.incidenttimeline.events.ActionItemCompleted;
+import io.incidenttimeline.events.ActionItemDropped;
+import io.incidenttimeline.events.ActionItemPriority;
+import io.incidenttimeline.events.ActionItemUpdated;
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
 import io.incidenttimeline.events.AlertTriggered;
@@ -32,6 +41,10 @@ import io.incidenttimeline.events.KeyMoment;
 import io.incidenttimeline.events.KeyMomentCorrected;
 import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.OpeningAlert;
+import io.incidenttimeline.events.PostmortemPublished;
+import io.incidenttimeline.events.PostmortemReviewed;
+import io.incidenttimeline.events.PostmortemSectionWritten;
+import io.incidenttimeline.events.PostmortemStarted;
 import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.SeverityChanged;
@@ -88,6 +101,11 @@ class Incident {
 	 * mitigated and resolved, as stated and as corrected since.
 	 */
 	private final KeyMoments moments = new KeyMoments();
+
+	/**
+	 * The postmortem's lifecycle and its action items.
+	 */
+	private final Postmortem postmortem = new Postmortem();
 
 	private CommandResult firstAcknowledgement;
 
@@ -294,6 +312,147 @@ class Incident {
 				new Origin(command.actor(), command.actorName(), command.source()), recordedAt, recordedAt);
 	}
 
+	/**
+	 * The postmortem starts once the incident is resolved (also after a reopening, once
+	 * it is resolved again). Starting it again records nothing and answers with the first
+	 * start, whatever happened since.
+	 */
+	@CommandHandler
+	CommandResult handle(StartPostmortem command, Clock clock) {
+		if (this.postmortem.start() != null) {
+			return this.postmortem.start();
+		}
+		if (this.status != IncidentStatus.RESOLVED) {
+			throw new IncidentConflictException(
+					"a postmortem starts once the incident is resolved; this one is " + statusName(this.status));
+		}
+		return recordNow(() -> new PostmortemStarted(this.incidentId),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	@CommandHandler
+	CommandResult handle(WritePostmortemSection command, Clock clock) {
+		this.postmortem.requireStarted();
+		return recordNow(() -> new PostmortemSectionWritten(this.incidentId, command.section(), command.text()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * An action item is due on the day the incident was declared (UTC) at the earliest;
+	 * its link, when given, is an absolute http or https URL.
+	 */
+	@CommandHandler
+	ActionItemResult handle(AddActionItem command, Clock clock) {
+		this.postmortem.requireStarted();
+		if (this.postmortem.hasActionItem(command.actionItemId())) {
+			throw new IncidentConflictException("action item " + command.actionItemId() + " already exists");
+		}
+		requireDueDate(command.dueDate());
+		requireLink(command.link());
+		ActionItemPriority priority = (command.priority() != null) ? command.priority() : ActionItemPriority.P2;
+		CommandResult result = recordNow(
+				() -> new ActionItemAdded(this.incidentId, command.actionItemId(), command.title(), command.owner(),
+						command.dueDate(), command.type(), priority, command.link()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+		return new ActionItemResult(result.incidentId(), command.actionItemId(), result.sequence(),
+				result.recordedAt());
+	}
+
+	/**
+	 * Only an open action item changes, and an update changes something: a field given is
+	 * a new value (never blank), a field left out stays.
+	 */
+	@CommandHandler
+	CommandResult handle(UpdateActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() != Postmortem.ActionItemState.OPEN) {
+			throw new IncidentConflictException("action item " + command.actionItemId() + " is " + item.state().label()
+					+ "; it can no longer be updated");
+		}
+		if (command.title() == null && command.owner() == null && command.dueDate() == null && command.type() == null
+				&& command.priority() == null && command.link() == null) {
+			throw new InvalidCommandException("$",
+					"an update must change at least one of title, owner, dueDate, type, priority, link");
+		}
+		requireNotBlank(command.title(), "title");
+		requireNotBlank(command.owner(), "owner");
+		requireDueDate(command.dueDate());
+		requireLink(command.link());
+		return recordNow(
+				() -> new ActionItemUpdated(this.incidentId, command.actionItemId(), command.title(), command.owner(),
+						command.dueDate(), command.type(), command.priority(), command.link()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Completing a completed item records nothing and answers with its completion; a
+	 * dropped item is not completed.
+	 */
+	@CommandHandler
+	CommandResult handle(CompleteActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() == Postmortem.ActionItemState.COMPLETED) {
+			return item.closing();
+		}
+		if (item.state() == Postmortem.ActionItemState.DROPPED) {
+			throw new IncidentConflictException(
+					"action item " + command.actionItemId() + " was dropped; it cannot be completed");
+		}
+		return recordNow(() -> new ActionItemCompleted(this.incidentId, command.actionItemId(), command.note()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Dropping a dropped item records nothing and answers with its drop; a completed item
+	 * is not dropped.
+	 */
+	@CommandHandler
+	CommandResult handle(DropActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() == Postmortem.ActionItemState.DROPPED) {
+			return item.closing();
+		}
+		if (item.state() == Postmortem.ActionItemState.COMPLETED) {
+			throw new IncidentConflictException(
+					"action item " + command.actionItemId() + " is completed; it cannot be dropped");
+		}
+		return recordNow(() -> new ActionItemDropped(this.incidentId, command.actionItemId(), command.reason()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * A review needs the summary, the impact and the root cause written. (Every action
+	 * item has an owner and a due date: none can be added or updated without them.)
+	 */
+	@CommandHandler
+	CommandResult handle(ReviewPostmortem command, Clock clock) {
+		this.postmortem.requireStarted();
+		List<String> missing = this.postmortem.missingForReview();
+		if (!missing.isEmpty()) {
+			throw new IncidentConflictException("the postmortem cannot be reviewed yet: the section"
+					+ ((missing.size() > 1) ? "s " : " ") + String.join(", ", missing) + " must be written first");
+		}
+		return recordNow(() -> new PostmortemReviewed(this.incidentId, command.notes()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Only a reviewed postmortem is published; publishing it again records nothing and
+	 * answers with the first publication.
+	 */
+	@CommandHandler
+	CommandResult handle(PublishPostmortem command, Clock clock) {
+		if (this.postmortem.publication() != null) {
+			return this.postmortem.publication();
+		}
+		this.postmortem.requireStarted();
+		if (!this.postmortem.isReviewed()) {
+			throw new IncidentConflictException("the postmortem must be reviewed before it is published");
+		}
+		return recordNow(() -> new PostmortemPublished(this.incidentId),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
 	CommandResult handle(DeclareIncidentForAlert command, Clock clock, IncidentLimits limits) {
@@ -428,6 +587,54 @@ class Incident {
 	}
 
 	@EventSourcingHandler
+	void on(PostmortemStarted event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.started(result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemSectionWritten event) {
+		this.humanActed = true;
+		this.postmortem.written(event.section());
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemAdded event) {
+		this.humanActed = true;
+		this.postmortem.added(event.actionItemId());
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemCompleted event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.closed(event.actionItemId(), Postmortem.ActionItemState.COMPLETED,
+				result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemDropped event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.closed(event.actionItemId(), Postmortem.ActionItemState.DROPPED,
+				result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemReviewed event) {
+		this.humanActed = true;
+		this.postmortem.reviewed();
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemPublished event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.published(result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
 	void on(AlertTriggered event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.firingAlerts.add(alertId(event.integration(), event.alertKey()));
 		occurredAt(occurredAt).ifPresent(this.moments::alertReceived);
@@ -474,6 +681,69 @@ class Incident {
 		Moment moment = new Moment(occurredAt(requestedOccurredAt, recordedAt, limits), recordedAt);
 		moment.requireNotBefore(this.moments.impactStarted(), "the impact started");
 		return moment;
+	}
+
+	/**
+	 * Records an event that happens as it is recorded: postmortem work and corrections
+	 * are never backdated.
+	 */
+	private CommandResult recordNow(Supplier<IncidentEvent> event, Origin origin, Clock clock) {
+		Instant now = now(clock);
+		return record(event(event), origin, now, now);
+	}
+
+	private static Origin origin(String actor, String actorName, String source) {
+		return new Origin(actor, actorName, source);
+	}
+
+	/**
+	 * What the command that recorded an event answered: its 1-based sequence number and
+	 * when it was recorded (null for an event stored without that metadata).
+	 */
+	private CommandResult result(long sequenceNumber, Object recordedAt) {
+		return new CommandResult(this.incidentId, sequenceNumber + 1,
+				(recordedAt != null) ? EventMetadata.instant(recordedAt, EventMetadata.RECORDED_AT) : null);
+	}
+
+	/**
+	 * Nothing is due before the incident happened: not before the day it was declared, in
+	 * UTC.
+	 */
+	private void requireDueDate(LocalDate dueDate) {
+		LocalDate declared = LocalDate.ofInstant(this.moments.declared(), ZoneOffset.UTC);
+		if (dueDate != null && dueDate.isBefore(declared)) {
+			throw new InvalidCommandException("dueDate",
+					"dueDate must not be before the day the incident was declared (" + declared + ")");
+		}
+	}
+
+	/**
+	 * A tracker link: an absolute http or https URL.
+	 */
+	private static void requireLink(String link) {
+		if (link == null) {
+			return;
+		}
+		URI uri;
+		try {
+			uri = new URI(link.strip());
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getScheme() == null || uri.getHost() == null
+				|| !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+			throw new InvalidCommandException("link", "link must be an absolute http or https URL");
+		}
+	}
+
+	/**
+	 * A field an update gives is a new value: never blank (left out means unchanged).
+	 */
+	private static void requireNotBlank(String value, String field) {
+		if (value != null && value.isBlank()) {
+			throw new InvalidCommandException(field, field + " must not be blank");
+		}
 	}
 
 	private CommandResult record(Supplier<IncidentEvent> event, Origin origin, Moment moment) {
