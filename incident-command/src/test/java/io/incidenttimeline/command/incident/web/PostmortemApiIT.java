@@ -213,6 +213,20 @@ class PostmortemApiIT {
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
 	}
 
+	@Test
+	void theApiDescriptionSpellsSectionsAsTheBodiesDo() {
+		JsonNode docs = this.alice.get("/v3/api-docs").json();
+		JsonNode put = docs.get("paths").get("/api/incidents/{incidentId}/postmortem/sections/{section}").get("put");
+		List<String> sections = new ArrayList<>();
+		put.get("parameters").forEach((parameter) -> {
+			if ("section".equals(parameter.get("name").asString())) {
+				parameter.get("schema").get("enum").forEach((value) -> sections.add(value.asString()));
+			}
+		});
+		assertThat(sections).containsExactly("summary", "impact", "root_cause", "contributing_factors",
+				"what_went_well", "what_went_poorly", "where_we_got_lucky", "lessons");
+	}
+
 	private String resolvedIncident() {
 		String id = this.alice.declare();
 		Response resolved = this.carol.post(path(id, "resolution"), "{}");
