@@ -2,6 +2,7 @@ package io.incidenttimeline.command.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.Timestamps;
@@ -25,7 +26,7 @@ final class IncidentFixtures {
 	 * recorded at its given time, by alice through the api.
 	 */
 	static List<Object> stored(List<Timed> events) {
-		return java.util.stream.IntStream.range(0, events.size())
+		return IntStream.range(0, events.size())
 			.mapToObj((i) -> (Object) new GenericDomainEventMessage<>("Incident",
 					events.get(i).event().incidentId().toString(), i, events.get(i).event(),
 					MetaData.with(EventMetadata.ACTOR, "alice")

@@ -17,6 +17,7 @@ import io.incidenttimeline.events.ActionItemPriority;
 import io.incidenttimeline.events.ActionItemType;
 import io.incidenttimeline.events.ActionItemUpdated;
 import io.incidenttimeline.events.IncidentDeclared;
+import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
@@ -475,8 +476,8 @@ class IncidentPostmortemTest {
 	private static List<Timed> with(List<Timed> story, Object... more) {
 		List<Timed> all = new ArrayList<>(story);
 		for (Object event : more) {
-			Timed timed = (event instanceof Timed t) ? t : at((io.incidenttimeline.events.IncidentEvent) event,
-					all.get(all.size() - 1).at().plusSeconds(60));
+			Timed timed = (event instanceof Timed t) ? t
+					: at((IncidentEvent) event, all.get(all.size() - 1).at().plusSeconds(60));
 			all.add(timed);
 		}
 		return all;
