@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -66,6 +67,25 @@ public final class CommandApi {
 			.contentType(contentType)
 			.headers((h) -> apply(h, all))
 			.body(body)
+			.exchange()
+			.returnResult(String.class));
+	}
+
+	public Response put(String path, String json, String... headers) {
+		return send(HttpMethod.PUT, path, json, headers);
+	}
+
+	public Response patch(String path, String json, String... headers) {
+		return send(HttpMethod.PATCH, path, json, headers);
+	}
+
+	private Response send(HttpMethod method, String path, String json, String... headers) {
+		List<String> all = authorization(headers);
+		return send(this.client.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((h) -> apply(h, all))
+			.body(json)
 			.exchange()
 			.returnResult(String.class));
 	}

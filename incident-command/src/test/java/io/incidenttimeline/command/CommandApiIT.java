@@ -105,8 +105,9 @@ class CommandApiIT {
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
 			assertThat(event.get("actor").asString()).isEqualTo("carol");
 			assertThat(event.get("actorName").asString()).isEqualTo("Carol Dubois");
-			assertThat(event.get("schemaVersion").asInt()).as("IncidentDeclared is v2: it records its opening alert")
-				.isEqualTo((i == 0) ? 2 : 1);
+			assertThat(event.get("schemaVersion").asInt())
+				.as("IncidentDeclared is v3: it records its opening alert and its detection")
+				.isEqualTo((i == 0) ? 3 : 1);
 		}
 		assertThat(types).containsExactly("IncidentDeclared", "SeverityChanged", "IncidentAcknowledged",
 				"StatusChanged", "MitigationApplied", "RoleAssigned", "StatusUpdatePosted", "TimelineNoteAdded",

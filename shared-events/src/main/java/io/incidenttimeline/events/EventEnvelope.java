@@ -16,7 +16,7 @@ import java.util.UUID;
  * integrations).
  */
 public record EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, Instant occurredAt, Instant recordedAt,
-		String actor, String actorName, String source, IncidentEvent payload) {
+		String actor, String actorName, String source, IncidentEvent payload, String traceparent) {
 
 	public EventEnvelope {
 		Objects.requireNonNull(eventId, "eventId is missing");
@@ -28,6 +28,7 @@ public record EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, 
 		recordedAt = Objects.requireNonNull(recordedAt, "recordedAt is missing").truncatedTo(ChronoUnit.MICROS);
 		Require.text(actor, "actor", FieldLimits.ACTOR);
 		actorName = Require.optionalText(actorName, "actorName", FieldLimits.ACTOR);
+		traceparent = (traceparent == null || traceparent.isBlank()) ? null : traceparent;
 		Require.text(source, "source", FieldLimits.ACTOR);
 		Objects.requireNonNull(payload, "payload is missing");
 		if (!payload.incidentId().equals(incidentId)) {
@@ -37,11 +38,19 @@ public record EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, 
 	}
 
 	/**
+	 * An envelope without a trace context.
+	 */
+	public EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, Instant occurredAt, Instant recordedAt,
+			String actor, String actorName, String source, IncidentEvent payload) {
+		this(eventId, incidentId, sequence, occurredAt, recordedAt, actor, actorName, source, payload, null);
+	}
+
+	/**
 	 * An envelope without a display name for its actor.
 	 */
 	public EventEnvelope(UUID eventId, IncidentId incidentId, long sequence, Instant occurredAt, Instant recordedAt,
 			String actor, String source, IncidentEvent payload) {
-		this(eventId, incidentId, sequence, occurredAt, recordedAt, actor, null, source, payload);
+		this(eventId, incidentId, sequence, occurredAt, recordedAt, actor, null, source, payload, null);
 	}
 
 	/**

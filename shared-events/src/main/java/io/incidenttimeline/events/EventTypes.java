@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The registry of event types: each record class has a name and a schema version, which
  * together make its CloudEvents {@code type}
- * ({@code io.incidenttimeline.IncidentDeclared.v2}). A new version of an event replaces
+ * ({@code io.incidenttimeline.IncidentDeclared.v3}). A new version of an event replaces
  * its entry; the old one moves to the earlier versions and stays readable forever.
  */
 public final class EventTypes {
@@ -20,7 +20,7 @@ public final class EventTypes {
 	/**
 	 * The current version of every event type: what the writers write.
 	 */
-	private static final List<EventType> ALL = List.of(new EventType("IncidentDeclared", 2, IncidentDeclared.class),
+	private static final List<EventType> ALL = List.of(new EventType("IncidentDeclared", 3, IncidentDeclared.class),
 			new EventType("SeverityChanged", 1, SeverityChanged.class),
 			new EventType("IncidentAcknowledged", 1, IncidentAcknowledged.class),
 			new EventType("StatusChanged", 1, StatusChanged.class),
@@ -32,14 +32,23 @@ public final class EventTypes {
 			new EventType("IncidentReopened", 1, IncidentReopened.class),
 			new EventType("AlertTriggered", 1, AlertTriggered.class),
 			new EventType("AlertAcknowledged", 1, AlertAcknowledged.class),
-			new EventType("AlertResolved", 1, AlertResolved.class));
+			new EventType("AlertResolved", 1, AlertResolved.class),
+			new EventType("KeyMomentCorrected", 1, KeyMomentCorrected.class),
+			new EventType("PostmortemStarted", 1, PostmortemStarted.class),
+			new EventType("PostmortemSectionWritten", 1, PostmortemSectionWritten.class),
+			new EventType("ActionItemAdded", 1, ActionItemAdded.class),
+			new EventType("ActionItemUpdated", 1, ActionItemUpdated.class),
+			new EventType("ActionItemCompleted", 1, ActionItemCompleted.class),
+			new EventType("ActionItemDropped", 1, ActionItemDropped.class),
+			new EventType("PostmortemReviewed", 1, PostmortemReviewed.class),
+			new EventType("PostmortemPublished", 1, PostmortemPublished.class));
 
 	/**
 	 * Earlier versions, still read: each into the record of its current version, whose
 	 * later fields it lacks (they read as null).
 	 */
-	private static final List<EventType> EARLIER = List
-		.of(new EventType("IncidentDeclared", 1, IncidentDeclared.class));
+	private static final List<EventType> EARLIER = List.of(new EventType("IncidentDeclared", 1, IncidentDeclared.class),
+			new EventType("IncidentDeclared", 2, IncidentDeclared.class));
 
 	private static final Map<Class<?>, EventType> BY_CLASS = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));

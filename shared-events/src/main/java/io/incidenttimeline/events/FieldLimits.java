@@ -19,6 +19,9 @@ public final class FieldLimits {
 	/** Long free text: a status update, a note, a resolution summary. */
 	public static final int LONG_TEXT = 10000;
 
+	/** One section of a postmortem. */
+	public static final int SECTION = 20000;
+
 	/** Who acted and through which client, as the envelope records them. */
 	public static final int ACTOR = 200;
 

@@ -27,6 +27,7 @@ import io.cloudevents.jackson.JsonFormat;
  * <li>extensions: {@code sequence} (the incident's sequence number, zero-padded so it
  * orders lexicographically as the CloudEvents sequence extension asks),
  * {@code recordedtime}, {@code actor}, {@code actorname} (only when known),
+ * {@code traceparent} (the distributed-tracing extension, only when traced),
  * {@code origin} (the envelope's source: which client or integration);</li>
  * <li>{@code data} the event record as JSON ({@code application/json}).</li>
  * </ul>
@@ -75,6 +76,9 @@ public final class IncidentEventCodec {
 		if (envelope.actorName() != null) {
 			builder.withExtension("actorname", envelope.actorName());
 		}
+		if (envelope.traceparent() != null) {
+			builder.withExtension("traceparent", envelope.traceparent());
+		}
 		return withFixedPrecisionTime(FORMAT.serialize(builder.build()), envelope.occurredAt());
 	}
 
@@ -105,7 +109,8 @@ public final class IncidentEventCodec {
 			IncidentEvent payload = MAPPER.readValue(event.getData().toBytes(), type.javaType());
 			return new EventEnvelope(UUID.fromString(event.getId()), incidentId, sequence, event.getTime().toInstant(),
 					Timestamps.parse(requiredExtension(event, "recordedtime")), requiredExtension(event, "actor"),
-					optionalExtension(event, "actorname"), requiredExtension(event, "origin"), payload);
+					optionalExtension(event, "actorname"), requiredExtension(event, "origin"), payload,
+					optionalExtension(event, "traceparent"));
 		}
 		catch (UnknownEventTypeException ex) {
 			throw ex;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,18 +29,22 @@ public final class GoldenVectors {
 	 */
 	public static Map<String, EventEnvelope> all() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
-		vectors.put("01-incident-declared.v2.json",
+		vectors.put("01-incident-declared.v3.json",
 				envelope(1, "2026-11-20T10:02:00.000000Z", "2026-11-20T10:02:00.123456Z", "alice", "web",
 						new IncidentDeclared(INCIDENT, "Checkout returns HTTP 500", Severity.SEV_2,
-								List.of("checkout", "payments"), IMPACT, "alice")));
+								List.of("checkout", "payments"), IMPACT, "alice", null,
+								Instant.parse("2026-11-20T10:00:30Z"), DetectionMethod.DASHBOARD)));
 		EventEnvelope acknowledged = envelope(2, "2026-11-20T10:03:10.000001Z", "2026-11-20T10:03:10.500002Z", "bob",
 				"pagerduty", new IncidentAcknowledged(INCIDENT));
 		vectors.put("02-incident-acknowledged.v1.json",
 				new EventEnvelope(acknowledged.eventId(), INCIDENT, 2, acknowledged.occurredAt(),
 						acknowledged.recordedAt(), "bob", "Bob Ødegård", "pagerduty", acknowledged.payload()));
+		EventEnvelope severityChanged = envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z",
+				"alice", "web", new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected"));
 		vectors.put("03-severity-changed.v1.json",
-				envelope(3, "2026-11-20T10:05:00.000000Z", "2026-11-20T10:05:00.010203Z", "alice", "web",
-						new SeverityChanged(INCIDENT, Severity.SEV_2, Severity.SEV_1, "All regions affected")));
+				new EventEnvelope(severityChanged.eventId(), INCIDENT, 3, severityChanged.occurredAt(),
+						severityChanged.recordedAt(), "alice", null, "web", severityChanged.payload(),
+						"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 		vectors.put("04-role-assigned.v1.json", envelope(4, "2026-11-20T10:06:00.000000Z",
 				"2026-11-20T10:06:00.020304Z", "alice", "web", new RoleAssigned(INCIDENT, Role.COMMS_LEAD, "carol")));
 		vectors.put("05-status-changed.v1.json",
@@ -74,11 +79,11 @@ public final class GoldenVectors {
 	 */
 	public static Map<String, EventEnvelope> alertStory() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
-		vectors.put("alerts-01-incident-declared.v2.json",
-				alerted(1, "2026-11-21T08:00:01.500000Z", "2026-11-21T08:00:01.512345Z",
-						new IncidentDeclared(ALERTED_INCIDENT, "HighErrorRate: checkout", Severity.SEV_2,
-								List.of("checkout"), Instant.parse("2026-11-21T07:58:00.123456Z"), null,
-								new OpeningAlert("alertmanager", ALERT_KEY))));
+		vectors.put("alerts-01-incident-declared.v3.json", alerted(1, "2026-11-21T08:00:01.500000Z",
+				"2026-11-21T08:00:01.512345Z",
+				new IncidentDeclared(ALERTED_INCIDENT, "HighErrorRate: checkout", Severity.SEV_2, List.of("checkout"),
+						Instant.parse("2026-11-21T07:58:00.123456Z"), null, new OpeningAlert("alertmanager", ALERT_KEY),
+						Instant.parse("2026-11-21T08:00:01.5Z"), DetectionMethod.ALERT)));
 		vectors.put("alerts-02-alert-triggered.v1.json", alerted(2, "2026-11-21T08:00:01.500000Z",
 				"2026-11-21T08:00:01.523456Z",
 				new AlertTriggered(ALERTED_INCIDENT, "alertmanager", ALERT_KEY, "Error rate above 5% on checkout",
@@ -99,14 +104,76 @@ public final class GoldenVectors {
 	 */
 	public static Map<String, EventEnvelope> earlierVersions() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
-		vectors.put("earlier/01-incident-declared.v1.json", all().get("01-incident-declared.v2.json"));
-		EventEnvelope alerted = alertStory().get("alerts-01-incident-declared.v2.json");
-		IncidentDeclared declared = (IncidentDeclared) alerted.payload();
-		vectors.put("earlier/alerts-01-incident-declared.v1.json",
-				new EventEnvelope(alerted.eventId(), alerted.incidentId(), alerted.sequence(), alerted.occurredAt(),
-						alerted.recordedAt(), alerted.actor(), alerted.source(),
-						new IncidentDeclared(declared.incidentId(), declared.title(), declared.severity(),
-								declared.services(), declared.impactStartedAt(), declared.commander())));
+		EventEnvelope declared = all().get("01-incident-declared.v3.json");
+		EventEnvelope alerted = alertStory().get("alerts-01-incident-declared.v3.json");
+		vectors.put("earlier/01-incident-declared.v1.json", withDeclaration(declared, null));
+		vectors.put("earlier/alerts-01-incident-declared.v1.json", withDeclaration(alerted, null));
+		vectors.put("earlier/01-incident-declared.v2.json", withDeclaration(declared, null));
+		vectors.put("earlier/alerts-01-incident-declared.v2.json",
+				withDeclaration(alerted, ((IncidentDeclared) alerted.payload()).openingAlert()));
+		return vectors;
+	}
+
+	/**
+	 * The declaration as an earlier version carried it: without a detection (v1, v2) and,
+	 * before v2, without its opening alert.
+	 */
+	private static EventEnvelope withDeclaration(EventEnvelope envelope, OpeningAlert openingAlert) {
+		IncidentDeclared d = (IncidentDeclared) envelope.payload();
+		return new EventEnvelope(envelope.eventId(), envelope.incidentId(), envelope.sequence(), envelope.occurredAt(),
+				envelope.recordedAt(), envelope.actor(), envelope.actorName(), envelope.source(),
+				new IncidentDeclared(d.incidentId(), d.title(), d.severity(), d.services(), d.impactStartedAt(),
+						d.commander(), openingAlert));
+	}
+
+	private static final UUID FIRST_ITEM = UUID.fromString("3b5d7f9a-1c2e-4f60-8a1b-2c3d4e5f6071");
+
+	private static final UUID SECOND_ITEM = UUID.fromString("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a");
+
+	/**
+	 * The first incident's story goes on after its second resolution: an impact start
+	 * corrected during the review and its postmortem, written, with action items,
+	 * reviewed and published (files under {@code golden/}, in sequence order from 11).
+	 */
+	public static Map<String, EventEnvelope> postmortemStory() {
+		Map<String, EventEnvelope> vectors = new LinkedHashMap<>();
+		vectors.put("postmortem-11-incident-resolved.v1.json",
+				envelope(11, "2026-11-20T12:00:00.000000Z", "2026-11-20T12:00:00.011121Z", "alice", "web",
+						new IncidentResolved(INCIDENT, "Feature flag off in eu-west")));
+		vectors.put("postmortem-12-key-moment-corrected.v1.json",
+				envelope(12, "2026-11-23T15:00:00.000000Z", "2026-11-23T15:00:00.121314Z", "carol", "web",
+						new KeyMomentCorrected(INCIDENT, KeyMoment.IMPACT_STARTED,
+								Instant.parse("2026-11-20T09:55:00Z"), "Error logs show failures from 09:55")));
+		vectors.put("postmortem-13-postmortem-started.v1.json", envelope(13, "2026-11-23T15:01:00.000000Z",
+				"2026-11-23T15:01:00.131415Z", "carol", "web", new PostmortemStarted(INCIDENT)));
+		vectors.put("postmortem-14-postmortem-section-written.v1.json",
+				envelope(14, "2026-11-23T15:10:00.000000Z", "2026-11-23T15:10:00.141516Z", "carol", "web",
+						new PostmortemSectionWritten(INCIDENT, PostmortemSection.ROOT_CAUSE,
+								"A config change removed the payments timeout.\nNo canary caught it.")));
+		vectors.put("postmortem-15-action-item-added.v1.json",
+				envelope(15, "2026-11-23T15:20:00.000000Z", "2026-11-23T15:20:00.151617Z", "carol", "web",
+						new ActionItemAdded(INCIDENT, FIRST_ITEM, "Canary every checkout config change", "dave",
+								LocalDate.parse("2026-12-04"), ActionItemType.PREVENT, ActionItemPriority.P1,
+								"https://tracker.example/PAY-101")));
+		vectors.put("postmortem-16-action-item-updated.v1.json",
+				envelope(16, "2026-11-23T15:25:00.000000Z", "2026-11-23T15:25:00.161718Z", "carol", "web",
+						new ActionItemUpdated(INCIDENT, FIRST_ITEM, null, "erin", LocalDate.parse("2026-12-11"), null,
+								null, null)));
+		vectors.put("postmortem-17-action-item-completed.v1.json",
+				envelope(17, "2026-12-01T09:00:00.000000Z", "2026-12-01T09:00:00.171819Z", "erin", "web",
+						new ActionItemCompleted(INCIDENT, FIRST_ITEM, "Canary stage added to the deploy pipeline")));
+		vectors.put("postmortem-18-second-action-item-added.v1.json",
+				envelope(18, "2026-11-23T15:30:00.000000Z", "2026-11-23T15:30:00.181818Z", "carol", "web",
+						new ActionItemAdded(INCIDENT, SECOND_ITEM, "Alert on payments timeouts", "dave",
+								LocalDate.parse("2026-12-18"), ActionItemType.DETECT, ActionItemPriority.P2, null)));
+		vectors.put("postmortem-19-action-item-dropped.v1.json",
+				envelope(19, "2026-12-01T09:05:00.000000Z", "2026-12-01T09:05:00.181920Z", "carol", "web",
+						new ActionItemDropped(INCIDENT, SECOND_ITEM, "Covered by the canary")));
+		vectors.put("postmortem-20-postmortem-reviewed.v1.json",
+				envelope(20, "2026-12-01T10:00:00.000000Z", "2026-12-01T10:00:00.192021Z", "ada", "web",
+						new PostmortemReviewed(INCIDENT, "Clear chain from trigger to guardrail")));
+		vectors.put("postmortem-21-postmortem-published.v1.json", envelope(21, "2026-12-01T10:05:00.000000Z",
+				"2026-12-01T10:05:00.202122Z", "carol", "web", new PostmortemPublished(INCIDENT)));
 		return vectors;
 	}
 
@@ -115,6 +182,7 @@ public final class GoldenVectors {
 	 */
 	public static Map<String, EventEnvelope> every() {
 		Map<String, EventEnvelope> vectors = new LinkedHashMap<>(all());
+		vectors.putAll(postmortemStory());
 		vectors.putAll(alertStory());
 		return vectors;
 	}

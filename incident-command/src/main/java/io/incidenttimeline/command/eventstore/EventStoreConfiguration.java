@@ -147,11 +147,17 @@ class EventStoreConfiguration {
 	}
 
 	/**
-	 * Axon registers every upcaster bean in the chain the storage engine reads through.
+	 * Axon registers every upcaster bean in the chain the storage engine reads through,
+	 * in the order of their {@code @Order}: v1 to v2, then v2 to v3.
 	 */
 	@Bean
 	IncidentDeclaredV1Upcaster incidentDeclaredV1Upcaster() {
 		return new IncidentDeclaredV1Upcaster();
+	}
+
+	@Bean
+	IncidentDeclaredV2Upcaster incidentDeclaredV2Upcaster() {
+		return new IncidentDeclaredV2Upcaster();
 	}
 
 	@Bean

@@ -26,6 +26,12 @@ public final class EventMetadata {
 
 	public static final String RECORDED_AT = "recordedAt";
 
+	/**
+	 * The W3C trace context of the request that recorded the event, when it was traced;
+	 * absent otherwise (nothing on this side writes it yet).
+	 */
+	public static final String TRACEPARENT = "traceparent";
+
 	private EventMetadata() {
 	}
 

@@ -1,8 +1,12 @@
 package io.incidenttimeline.command.incident;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +20,15 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.incidenttimeline.command.incident.InvalidCommandException.Violation;
+import io.incidenttimeline.events.ActionItemAdded;
+import io.incidenttimeline.events.ActionItemCompleted;
+import io.incidenttimeline.events.ActionItemDropped;
+import io.incidenttimeline.events.ActionItemPriority;
+import io.incidenttimeline.events.ActionItemUpdated;
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
 import io.incidenttimeline.events.AlertTriggered;
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
@@ -27,8 +37,14 @@ import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
+import io.incidenttimeline.events.KeyMomentCorrected;
 import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.OpeningAlert;
+import io.incidenttimeline.events.PostmortemPublished;
+import io.incidenttimeline.events.PostmortemReviewed;
+import io.incidenttimeline.events.PostmortemSectionWritten;
+import io.incidenttimeline.events.PostmortemStarted;
 import io.incidenttimeline.events.RoleAssigned;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.SeverityChanged;
@@ -61,7 +77,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link IncidentLimits}, and the moments keep their logical order: nothing before the
  * impact started, an acknowledgement, a move to identified or monitoring and a mitigation
  * not before the incident was detected, a resolution not before it was declared, a
- * reopening not before the resolution it reopens.
+ * reopening not before the resolution it reopens. Those moments are the latest statements
+ * of them ({@link KeyMoments}): a {@link KeyMomentCorrected} restates one.
  */
 @Aggregate(cache = IncidentCache.BEAN)
 class Incident {
@@ -79,24 +96,16 @@ class Incident {
 
 	private IncidentStatus status;
 
-	private Instant impactStartedAt;
+	/**
+	 * When the impact started, the incident was detected, declared, acknowledged,
+	 * mitigated and resolved, as stated and as corrected since.
+	 */
+	private final KeyMoments moments = new KeyMoments();
 
 	/**
-	 * When the declaration occurred (its impact start for a declaration stored without
-	 * that metadata).
+	 * The postmortem's lifecycle and its action items.
 	 */
-	private Instant declaredAt;
-
-	/**
-	 * The earlier of the declaration and the first alert received: what MTTA counts from.
-	 */
-	private Instant detectedAt;
-
-	/**
-	 * When the last resolution occurred, while it is the incident's last word; null when
-	 * unknown.
-	 */
-	private Instant resolvedAt;
+	private final Postmortem postmortem = new Postmortem();
 
 	private CommandResult firstAcknowledgement;
 
@@ -125,13 +134,28 @@ class Incident {
 	Incident() {
 	}
 
+	/**
+	 * A stated detection ({@code detectedAt}) lies between the impact start and the
+	 * declaration; without a stated impact start, the impact started when the problem was
+	 * detected, or else when the incident was declared.
+	 */
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.ALWAYS)
 	CommandResult handle(DeclareIncident command, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
 		Instant occurredAt = occurredAt(command.occurredAt(), recordedAt, limits);
+		Instant detectedAt = (command.detectedAt() != null) ? command.detectedAt().truncatedTo(ChronoUnit.MICROS)
+				: null;
+		if (detectedAt != null) {
+			requireWithinWindow(detectedAt, recordedAt, "detectedAt", limits);
+			if (detectedAt.isAfter(occurredAt)) {
+				throw new InvalidCommandException("detectedAt",
+						"detectedAt must not be after the declaration (" + Timestamps.format(occurredAt) + ")");
+			}
+		}
 		Instant impactStartedAt = (command.impactStartedAt() != null)
-				? command.impactStartedAt().truncatedTo(ChronoUnit.MICROS) : occurredAt;
+				? command.impactStartedAt().truncatedTo(ChronoUnit.MICROS)
+				: (detectedAt != null) ? detectedAt : occurredAt;
 		if (impactStartedAt.isAfter(recordedAt.plus(CLOCK_SKEW))) {
 			throw new InvalidCommandException("impactStartedAt", "impactStartedAt must not be in the future");
 		}
@@ -139,10 +163,13 @@ class Incident {
 		if (occurredAt.isBefore(impactStartedAt)) {
 			throw new InvalidCommandException("occurredAt", "occurredAt must not be before impactStartedAt");
 		}
+		if (detectedAt != null && detectedAt.isBefore(impactStartedAt)) {
+			throw new InvalidCommandException("detectedAt",
+					"detectedAt must not be before impactStartedAt (" + Timestamps.format(impactStartedAt) + ")");
+		}
 		requireServices(command.services(), limits);
-		return record(
-				event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
-						command.services(), impactStartedAt, command.commander())),
+		return record(event(() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
+				command.services(), impactStartedAt, command.commander(), null, detectedAt, command.detectionMethod())),
 				new Origin(command.actor(), command.actorName(), command.source()), occurredAt, recordedAt);
 	}
 
@@ -177,7 +204,7 @@ class Incident {
 			return this.firstAcknowledgement;
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		return record(() -> new IncidentAcknowledged(this.incidentId),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -203,7 +230,7 @@ class Incident {
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
 		if (target == IncidentStatus.IDENTIFIED || target == IncidentStatus.MONITORING) {
-			moment.requireNotBefore(this.detectedAt, "the incident was detected");
+			moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		}
 		return record(() -> new StatusChanged(this.incidentId, this.status, target),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
@@ -213,7 +240,7 @@ class Incident {
 	CommandResult handle(ApplyMitigation command, Clock clock, IncidentLimits limits) {
 		requireOpen("mitigate");
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.detectedAt, "the incident was detected");
+		moment.requireNotBefore(this.moments.detected(), "the incident was detected");
 		return record(() -> new MitigationApplied(this.incidentId, command.kind(), command.description()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -246,7 +273,7 @@ class Incident {
 	CommandResult handle(ResolveIncident command, Clock clock, IncidentLimits limits) {
 		requireOpen("resolve");
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.declaredAt, "the incident was declared");
+		moment.requireNotBefore(this.moments.declared(), "the incident was declared");
 		return record(() -> new IncidentResolved(this.incidentId, command.summary()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
 	}
@@ -258,9 +285,172 @@ class Incident {
 					"only a resolved incident can be reopened; this one is " + statusName(this.status));
 		}
 		Moment moment = moment(command.occurredAt(), clock, limits);
-		moment.requireNotBefore(this.resolvedAt, "the resolution it reopens");
+		moment.requireNotBefore(this.moments.current(KeyMoment.RESOLVED), "the resolution it reopens");
 		return record(() -> new IncidentReopened(this.incidentId, command.reason()),
 				new Origin(command.actor(), command.actorName(), command.source()), moment);
+	}
+
+	/**
+	 * A key moment is corrected, open or resolved: the moment must have happened, change,
+	 * lie within the timestamp window and keep the moments' logical order
+	 * ({@link KeyMoments#requireCorrection}).
+	 */
+	@CommandHandler
+	CommandResult handle(CorrectKeyMoment command, Clock clock, IncidentLimits limits) {
+		if (command.moment() == null) {
+			throw new InvalidCommandException("moment", "moment is missing");
+		}
+		if (command.correctedTo() == null) {
+			throw new InvalidCommandException("correctedTo", "correctedTo is missing");
+		}
+		Instant recordedAt = now(clock);
+		Instant correctedTo = command.correctedTo().truncatedTo(ChronoUnit.MICROS);
+		requireWithinWindow(correctedTo, recordedAt, "correctedTo", limits);
+		this.moments.requireCorrection(command.moment(), correctedTo);
+		return record(
+				event(() -> new KeyMomentCorrected(this.incidentId, command.moment(), correctedTo, command.reason())),
+				new Origin(command.actor(), command.actorName(), command.source()), recordedAt, recordedAt);
+	}
+
+	/**
+	 * The postmortem starts once the incident is resolved (also after a reopening, once
+	 * it is resolved again). Starting it again records nothing and answers with the first
+	 * start, whatever happened since.
+	 */
+	@CommandHandler
+	CommandResult handle(StartPostmortem command, Clock clock) {
+		if (this.postmortem.start() != null) {
+			return this.postmortem.start();
+		}
+		if (this.status != IncidentStatus.RESOLVED) {
+			throw new IncidentConflictException(
+					"a postmortem starts once the incident is resolved; this one is " + statusName(this.status));
+		}
+		return recordNow(() -> new PostmortemStarted(this.incidentId),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	@CommandHandler
+	CommandResult handle(WritePostmortemSection command, Clock clock) {
+		this.postmortem.requireStarted();
+		return recordNow(() -> new PostmortemSectionWritten(this.incidentId, command.section(), command.text()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * An action item is due on the day the incident was declared (UTC) at the earliest;
+	 * its link, when given, is an absolute http or https URL.
+	 */
+	@CommandHandler
+	ActionItemResult handle(AddActionItem command, Clock clock) {
+		this.postmortem.requireStarted();
+		if (this.postmortem.hasActionItem(command.actionItemId())) {
+			throw new IncidentConflictException("action item " + command.actionItemId() + " already exists");
+		}
+		requireDueDate(command.dueDate());
+		requireLink(command.link());
+		ActionItemPriority priority = (command.priority() != null) ? command.priority() : ActionItemPriority.P2;
+		CommandResult result = recordNow(
+				() -> new ActionItemAdded(this.incidentId, command.actionItemId(), command.title(), command.owner(),
+						command.dueDate(), command.type(), priority, command.link()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+		return new ActionItemResult(result.incidentId(), command.actionItemId(), result.sequence(),
+				result.recordedAt());
+	}
+
+	/**
+	 * Only an open action item changes, and an update changes something: a field given is
+	 * a new value (never blank), a field left out stays.
+	 */
+	@CommandHandler
+	CommandResult handle(UpdateActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() != Postmortem.ActionItemState.OPEN) {
+			throw new IncidentConflictException("action item " + command.actionItemId() + " is " + item.state().label()
+					+ "; it can no longer be updated");
+		}
+		if (command.title() == null && command.owner() == null && command.dueDate() == null && command.type() == null
+				&& command.priority() == null && command.link() == null) {
+			throw new InvalidCommandException("$",
+					"an update must change at least one of title, owner, dueDate, type, priority, link");
+		}
+		requireNotBlank(command.title(), "title");
+		requireNotBlank(command.owner(), "owner");
+		requireDueDate(command.dueDate());
+		requireLink(command.link());
+		return recordNow(
+				() -> new ActionItemUpdated(this.incidentId, command.actionItemId(), command.title(), command.owner(),
+						command.dueDate(), command.type(), command.priority(), command.link()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Completing a completed item records nothing and answers with its completion; a
+	 * dropped item is not completed.
+	 */
+	@CommandHandler
+	CommandResult handle(CompleteActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() == Postmortem.ActionItemState.COMPLETED) {
+			return item.closing();
+		}
+		if (item.state() == Postmortem.ActionItemState.DROPPED) {
+			throw new IncidentConflictException(
+					"action item " + command.actionItemId() + " was dropped; it cannot be completed");
+		}
+		return recordNow(() -> new ActionItemCompleted(this.incidentId, command.actionItemId(), command.note()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Dropping a dropped item records nothing and answers with its drop; a completed item
+	 * is not dropped.
+	 */
+	@CommandHandler
+	CommandResult handle(DropActionItem command, Clock clock) {
+		Postmortem.ActionItem item = this.postmortem.actionItem(command.actionItemId());
+		if (item.state() == Postmortem.ActionItemState.DROPPED) {
+			return item.closing();
+		}
+		if (item.state() == Postmortem.ActionItemState.COMPLETED) {
+			throw new IncidentConflictException(
+					"action item " + command.actionItemId() + " is completed; it cannot be dropped");
+		}
+		return recordNow(() -> new ActionItemDropped(this.incidentId, command.actionItemId(), command.reason()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * A review needs the summary, the impact and the root cause written. (Every action
+	 * item has an owner and a due date: none can be added or updated without them.)
+	 */
+	@CommandHandler
+	CommandResult handle(ReviewPostmortem command, Clock clock) {
+		this.postmortem.requireStarted();
+		List<String> missing = this.postmortem.missingForReview();
+		if (!missing.isEmpty()) {
+			throw new IncidentConflictException("the postmortem cannot be reviewed yet: the section"
+					+ ((missing.size() > 1) ? "s " : " ") + String.join(", ", missing) + " must be written first");
+		}
+		return recordNow(() -> new PostmortemReviewed(this.incidentId, command.notes()),
+				origin(command.actor(), command.actorName(), command.source()), clock);
+	}
+
+	/**
+	 * Only a reviewed postmortem is published; publishing it again records nothing and
+	 * answers with the first publication.
+	 */
+	@CommandHandler
+	CommandResult handle(PublishPostmortem command, Clock clock) {
+		if (this.postmortem.publication() != null) {
+			return this.postmortem.publication();
+		}
+		this.postmortem.requireStarted();
+		if (!this.postmortem.isReviewed()) {
+			throw new IncidentConflictException("the postmortem must be reviewed before it is published");
+		}
+		return recordNow(() -> new PostmortemPublished(this.incidentId),
+				origin(command.actor(), command.actorName(), command.source()), clock);
 	}
 
 	@CommandHandler
@@ -278,7 +468,7 @@ class Incident {
 		IncidentDeclared declared = event(
 				() -> new IncidentDeclared(command.incidentId(), command.title(), command.severity(),
 						command.services(), impactStartedAt, null,
-						new OpeningAlert(alert.integration(), alert.alertKey())),
+						new OpeningAlert(alert.integration(), alert.alertKey()), recordedAt, DetectionMethod.ALERT),
 				(field) -> field.startsWith("openingAlert.") ? "alert." + field.substring("openingAlert.".length())
 						: field);
 		AlertTriggered triggered = event(() -> triggered(command.incidentId(), alert), Incident::alertField);
@@ -348,9 +538,8 @@ class Incident {
 				? alertId(event.openingAlert().integration(), event.openingAlert().alertKey()) : null;
 		this.severity = event.severity();
 		this.status = IncidentStatus.INVESTIGATING;
-		this.impactStartedAt = event.impactStartedAt();
-		this.declaredAt = occurredAt(occurredAt).orElse(event.impactStartedAt());
-		this.detectedAt = earliest(this.detectedAt, this.declaredAt);
+		this.moments.declared(event.impactStartedAt(), occurredAt(occurredAt).orElse(event.impactStartedAt()),
+				event.detectedAt());
 	}
 
 	@EventSourcingHandler
@@ -361,39 +550,104 @@ class Incident {
 
 	@EventSourcingHandler
 	void on(IncidentAcknowledged event, @SequenceNumber long sequenceNumber,
-			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt,
+			@MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.humanActed = true;
 		this.firstAcknowledgement = new CommandResult(event.incidentId(), sequenceNumber + 1,
 				EventMetadata.instant(recordedAt, EventMetadata.RECORDED_AT));
+		occurredAt(occurredAt).ifPresent(this.moments::acknowledged);
 	}
 
 	@EventSourcingHandler
-	void on(StatusChanged event) {
+	void on(StatusChanged event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.status = event.to();
 		this.humanActed = true;
+		if (event.to() == IncidentStatus.MONITORING) {
+			occurredAt(occurredAt).ifPresent(this.moments::monitoring);
+		}
 	}
 
 	@EventSourcingHandler
 	void on(IncidentResolved event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.status = IncidentStatus.RESOLVED;
-		this.resolvedAt = occurredAt(occurredAt).orElse(null);
+		this.moments.resolved(occurredAt(occurredAt).orElse(null));
 	}
 
 	@EventSourcingHandler
 	void on(IncidentReopened event) {
 		this.status = IncidentStatus.INVESTIGATING;
 		this.humanActed = true;
+		this.moments.reopened();
+	}
+
+	@EventSourcingHandler
+	void on(KeyMomentCorrected event) {
+		this.humanActed = true;
+		this.moments.corrected(event.moment(), event.correctedTo());
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemStarted event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.started(result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemSectionWritten event) {
+		this.humanActed = true;
+		this.postmortem.written(event.section());
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemAdded event) {
+		this.humanActed = true;
+		this.postmortem.added(event.actionItemId());
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemCompleted event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.closed(event.actionItemId(), Postmortem.ActionItemState.COMPLETED,
+				result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(ActionItemDropped event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.closed(event.actionItemId(), Postmortem.ActionItemState.DROPPED,
+				result(sequenceNumber, recordedAt));
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemReviewed event) {
+		this.humanActed = true;
+		this.postmortem.reviewed();
+	}
+
+	@EventSourcingHandler
+	void on(PostmortemPublished event, @SequenceNumber long sequenceNumber,
+			@MetaDataValue(EventMetadata.RECORDED_AT) Object recordedAt) {
+		this.humanActed = true;
+		this.postmortem.published(result(sequenceNumber, recordedAt));
 	}
 
 	@EventSourcingHandler
 	void on(AlertTriggered event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.firingAlerts.add(alertId(event.integration(), event.alertKey()));
-		this.detectedAt = earliest(this.detectedAt, occurredAt(occurredAt).orElse(null));
+		occurredAt(occurredAt).ifPresent(this.moments::alertReceived);
 	}
 
+	/**
+	 * An acknowledgement at the alert's sender acknowledges the incident too, as far as
+	 * its moments go.
+	 */
 	@EventSourcingHandler
-	void on(AlertAcknowledged event) {
+	void on(AlertAcknowledged event, @MetaDataValue(EventMetadata.OCCURRED_AT) Object occurredAt) {
 		this.acknowledgedAlerts.add(alertId(event.integration(), event.alertKey()));
+		occurredAt(occurredAt).ifPresent(this.moments::acknowledged);
 	}
 
 	@EventSourcingHandler
@@ -425,8 +679,71 @@ class Incident {
 	private Moment moment(Instant requestedOccurredAt, Clock clock, IncidentLimits limits) {
 		Instant recordedAt = now(clock);
 		Moment moment = new Moment(occurredAt(requestedOccurredAt, recordedAt, limits), recordedAt);
-		moment.requireNotBefore(this.impactStartedAt, "the impact started");
+		moment.requireNotBefore(this.moments.impactStarted(), "the impact started");
 		return moment;
+	}
+
+	/**
+	 * Records an event that happens as it is recorded: postmortem work and corrections
+	 * are never backdated.
+	 */
+	private CommandResult recordNow(Supplier<IncidentEvent> event, Origin origin, Clock clock) {
+		Instant now = now(clock);
+		return record(event(event), origin, now, now);
+	}
+
+	private static Origin origin(String actor, String actorName, String source) {
+		return new Origin(actor, actorName, source);
+	}
+
+	/**
+	 * What the command that recorded an event answered: its 1-based sequence number and
+	 * when it was recorded (null for an event stored without that metadata).
+	 */
+	private CommandResult result(long sequenceNumber, Object recordedAt) {
+		return new CommandResult(this.incidentId, sequenceNumber + 1,
+				(recordedAt != null) ? EventMetadata.instant(recordedAt, EventMetadata.RECORDED_AT) : null);
+	}
+
+	/**
+	 * Nothing is due before the incident happened: not before the day it was declared, in
+	 * UTC.
+	 */
+	private void requireDueDate(LocalDate dueDate) {
+		LocalDate declared = LocalDate.ofInstant(this.moments.declared(), ZoneOffset.UTC);
+		if (dueDate != null && dueDate.isBefore(declared)) {
+			throw new InvalidCommandException("dueDate",
+					"dueDate must not be before the day the incident was declared (" + declared + ")");
+		}
+	}
+
+	/**
+	 * A tracker link: an absolute http or https URL.
+	 */
+	private static void requireLink(String link) {
+		if (link == null) {
+			return;
+		}
+		URI uri;
+		try {
+			uri = new URI(link.strip());
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getScheme() == null || uri.getHost() == null
+				|| !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+			throw new InvalidCommandException("link", "link must be an absolute http or https URL");
+		}
+	}
+
+	/**
+	 * A field an update gives is a new value: never blank (left out means unchanged).
+	 */
+	private static void requireNotBlank(String value, String field) {
+		if (value != null && value.isBlank()) {
+			throw new InvalidCommandException(field, field + " must not be blank");
+		}
 	}
 
 	private CommandResult record(Supplier<IncidentEvent> event, Origin origin, Moment moment) {
@@ -461,6 +778,16 @@ class Incident {
 		}
 		requireNotTooEarly(requested, "occurredAt", limits);
 		return requested.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * A timestamp a client states about the past: not before the earliest timestamp, not
+	 * in the future beyond the clock skew.
+	 */
+	private static void requireWithinWindow(Instant timestamp, Instant now, String field, IncidentLimits limits) {
+		limits.timestampProblem(timestamp, now).ifPresent((problem) -> {
+			throw new InvalidCommandException(field, field + " " + problem);
+		});
 	}
 
 	private static void requireNotTooEarly(Instant timestamp, String field, IncidentLimits limits) {
@@ -553,13 +880,6 @@ class Incident {
 	private static Optional<Instant> occurredAt(Object metaData) {
 		return (metaData != null) ? Optional.of(EventMetadata.instant(metaData, EventMetadata.OCCURRED_AT))
 				: Optional.empty();
-	}
-
-	private static Instant earliest(Instant one, Instant other) {
-		if (one == null) {
-			return other;
-		}
-		return (other == null || one.isBefore(other)) ? one : other;
 	}
 
 	private static AlertTriggered triggered(IncidentId incidentId, FiringAlert alert) {

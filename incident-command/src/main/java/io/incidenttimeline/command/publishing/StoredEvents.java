@@ -14,7 +14,7 @@ import org.axonframework.messaging.MetaData;
  * which it is published: the Axon event identifier becomes the event id, Axon's 0-based
  * sequence number our 1-based one, and the metadata the incident wrote
  * ({@link EventMetadata}) gives occurredAt, recordedAt, actor, the actor's display name
- * (when it was known) and source.
+ * (when it was known), source and the trace context (when the request was traced).
  */
 final class StoredEvents {
 
@@ -36,7 +36,8 @@ final class StoredEvents {
 				EventMetadata.instant(metaData.get(EventMetadata.RECORDED_AT), EventMetadata.RECORDED_AT),
 				text(metaData.get(EventMetadata.ACTOR), EventMetadata.ACTOR),
 				Objects.toString(metaData.get(EventMetadata.ACTOR_NAME), null),
-				text(metaData.get(EventMetadata.SOURCE), EventMetadata.SOURCE), event);
+				text(metaData.get(EventMetadata.SOURCE), EventMetadata.SOURCE), event,
+				Objects.toString(metaData.get(EventMetadata.TRACEPARENT), null));
 	}
 
 	private static String text(Object value, String key) {

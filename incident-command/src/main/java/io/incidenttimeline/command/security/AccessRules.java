@@ -28,6 +28,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -105,10 +106,25 @@ class AccessRules {
 				.requestMatchers(GET, "/api/incidents/{incidentId}/events", "/api/incidents/{incidentId}/export",
 						"/api/alerts")
 				.hasRole(Roles.name(Roles.VIEWER))
-				// the incident's lifecycle: ending it and reopening it
+				// the incident's lifecycle: ending it and reopening it; correcting the
+				// record of its key moments
 				.requestMatchers(POST, "/api/incidents/{incidentId}/resolution",
-						"/api/incidents/{incidentId}/reopening")
+						"/api/incidents/{incidentId}/reopening", "/api/incidents/{incidentId}/corrections")
 				.hasRole(Roles.name(Roles.COMMANDER))
+				// the postmortem's sign-off: reviewing and publishing it
+				.requestMatchers(POST, "/api/incidents/{incidentId}/postmortem/review",
+						"/api/incidents/{incidentId}/postmortem/publication")
+				.hasRole(Roles.name(Roles.COMMANDER))
+				// writing the postmortem: starting it, its sections, its action items
+				.requestMatchers(POST, "/api/incidents/{incidentId}/postmortem",
+						"/api/incidents/{incidentId}/action-items",
+						"/api/incidents/{incidentId}/action-items/{itemId}/completion",
+						"/api/incidents/{incidentId}/action-items/{itemId}/drop")
+				.hasRole(Roles.name(Roles.RESPONDER))
+				.requestMatchers(PUT, "/api/incidents/{incidentId}/postmortem/sections/{section}")
+				.hasRole(Roles.name(Roles.RESPONDER))
+				.requestMatchers(PATCH, "/api/incidents/{incidentId}/action-items/{itemId}")
+				.hasRole(Roles.name(Roles.RESPONDER))
 				// working the incident (a severity downgrade: commanders, see the class
 				// comment)
 				.requestMatchers(POST, "/api/incidents", "/api/incidents/{incidentId}/acknowledgements",
@@ -152,7 +168,7 @@ class AccessRules {
 		if (!properties.allowedOrigins().isEmpty()) {
 			CorsConfiguration configuration = new CorsConfiguration();
 			configuration.setAllowedOrigins(properties.allowedOrigins());
-			configuration.setAllowedMethods(List.of(GET.name(), POST.name()));
+			configuration.setAllowedMethods(List.of(GET.name(), POST.name(), PUT.name(), PATCH.name()));
 			configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
 					HttpHeaders.ACCEPT, "Idempotency-Key"));
 			configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE));

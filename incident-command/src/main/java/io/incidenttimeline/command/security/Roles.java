@@ -15,10 +15,16 @@ public final class Roles {
 	/** Reads the internal views: the audit trail, the export, the alert receipts. */
 	public static final String VIEWER = "viewer";
 
-	/** Works incidents: declares, acknowledges, updates, mitigates, raises severity. */
+	/**
+	 * Works incidents: declares, acknowledges, updates, mitigates, raises severity;
+	 * writes postmortems and their action items.
+	 */
 	public static final String RESPONDER = "responder";
 
-	/** Decides about incidents: resolves, reopens, lowers severity. */
+	/**
+	 * Decides about incidents: resolves, reopens, lowers severity, corrects key moments,
+	 * reviews and publishes postmortems.
+	 */
 	public static final String COMMANDER = "commander";
 
 	/** Operates the service: every management endpoint beyond health, info, metrics. */

@@ -1,6 +1,7 @@
 package io.incidenttimeline.command.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -47,6 +48,9 @@ class TypedValues {
 		}
 		if (boxed == Instant.class) {
 			return "must be " + Timestamps.EXPECTED;
+		}
+		if (boxed == LocalDate.class) {
+			return "must be a date, yyyy-MM-dd";
 		}
 		if (boxed.isEnum()) {
 			return "must be one of " + Arrays.stream(boxed.getEnumConstants())

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.AlertResolved;
 import io.incidenttimeline.events.AlertTriggered;
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentReopened;
@@ -54,7 +55,7 @@ class IncidentAlertsTest {
 	}
 
 	@Test
-	void alertDeclaresTheIncidentAndRecordsItselfWithReceiptTimeAsOccurredAt() {
+	void alertDeclaresTheIncidentAndRecordsItselfWithReceiptTimeAsOccurredAtAndDetection() {
 		Map<String, String> metaData = Map.of("actor", AM, "source", AM, "occurredAt", Timestamps.format(NOW),
 				"recordedAt", Timestamps.format(NOW));
 		this.fixture.givenNoPriorActivity()
@@ -62,8 +63,9 @@ class IncidentAlertsTest {
 					FIRED_AT, alert("fp1")))
 			.expectEvents(
 					GenericEventMessage
-						.asEventMessage(new IncidentDeclared(ID, "HighErrorRate: checkout", Severity.SEV_1,
-								List.of("checkout"), FIRED_AT, null, new OpeningAlert(AM, "fp1")))
+						.asEventMessage(
+								new IncidentDeclared(ID, "HighErrorRate: checkout", Severity.SEV_1, List.of("checkout"),
+										FIRED_AT, null, new OpeningAlert(AM, "fp1"), NOW, DetectionMethod.ALERT))
 						.withMetaData(metaData),
 					GenericEventMessage.asEventMessage(triggered("fp1")).withMetaData(metaData))
 			.expectResultMessagePayload(new CommandResult(ID, 2, NOW));
@@ -78,7 +80,7 @@ class IncidentAlertsTest {
 			.expectSuccessfulHandlerExecution()
 			.expectEvents(
 					new IncidentDeclared(ID, "Skewed", Severity.SEV_3, List.of("db"), NOW, null,
-							new OpeningAlert(AM, "fp1")),
+							new OpeningAlert(AM, "fp1"), NOW, DetectionMethod.ALERT),
 					new AlertTriggered(ID, AM, "fp1", "5xx rate above 5%", "critical", Map.of("service", "checkout"),
 							NOW.plusSeconds(3600), "http://prometheus/graph"));
 	}

@@ -1,5 +1,6 @@
 package io.incidenttimeline.command.publishing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The incident topic is the stream of record every view is rebuilt from: declared to keep
@@ -56,7 +58,11 @@ class IncidentTopicIT {
 					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS))))
 				.all()
 				.get();
-			assertThat(config(admin, existing).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo(SEVEN_DAYS);
+			// a broker under load may answer "unknown topic" for a moment after creating
+			// it
+			await("the new topic's configuration").atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(config(admin, existing).get(TopicConfig.RETENTION_MS_CONFIG).value())
+					.isEqualTo(SEVEN_DAYS));
 
 			try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IncidentCommandApplication.class)
 				.initializers(new TestInfrastructure(TestPostgres.database("command_topic_it")))

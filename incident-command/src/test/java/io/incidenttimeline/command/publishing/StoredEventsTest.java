@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side against the shared golden vectors: an event as Axon stores it (0-based
- * sequence, timestamps in the metadata as text, the actor's display name when known) is
- * published as exactly the golden record.
+ * sequence, timestamps in the metadata as text, the actor's display name and the trace
+ * context when known) is published as exactly the golden record.
  */
 class StoredEventsTest {
 
@@ -38,6 +38,9 @@ class StoredEventsTest {
 				EventMetadata.RECORDED_AT, Timestamps.format(golden.recordedAt())));
 		if (golden.actorName() != null) {
 			metaData.put(EventMetadata.ACTOR_NAME, golden.actorName());
+		}
+		if (golden.traceparent() != null) {
+			metaData.put(EventMetadata.TRACEPARENT, golden.traceparent());
 		}
 		GenericDomainEventMessage<?> stored = new GenericDomainEventMessage<>("Incident",
 				golden.incidentId().toString(), golden.sequence() - 1, golden.payload(), metaData,

@@ -6,21 +6,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.incidenttimeline.command.CommandApi;
 import io.incidenttimeline.command.CommandApi.Response;
 import io.incidenttimeline.command.CommandServiceIT;
 import io.incidenttimeline.command.TestIdentity;
+import io.incidenttimeline.command.incident.AddActionItem;
 import io.incidenttimeline.command.incident.DeclareIncident;
 import io.incidenttimeline.command.incident.ResolveIncident;
+import io.incidenttimeline.command.incident.ReviewPostmortem;
+import io.incidenttimeline.command.incident.StartPostmortem;
+import io.incidenttimeline.command.incident.WritePostmortemSection;
+import io.incidenttimeline.events.ActionItemType;
 import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.events.PostmortemSection;
 import io.incidenttimeline.events.Severity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +100,21 @@ class AuthorizationIT {
 			// CommandApiIT
 			expect("POST /api/incidents/{incidentId}/severity", Access.RESPONDER, """
 					{"severity":"SEV-2"}"""),
+			expect("POST /api/incidents/{incidentId}/postmortem", Access.RESPONDER, "{}"),
+			expect("PUT /api/incidents/{incidentId}/postmortem/sections/{section}", Access.RESPONDER, """
+					{"text":"Checkout failed for 25 minutes."}"""),
+			expect("POST /api/incidents/{incidentId}/action-items", Access.RESPONDER, """
+					{"title":"Add a canary stage","owner":"alice","dueDate":"2099-12-31","type":"prevent"}"""),
+			expect("PATCH /api/incidents/{incidentId}/action-items/{itemId}", Access.RESPONDER, """
+					{"owner":"bob"}"""),
+			expect("POST /api/incidents/{incidentId}/action-items/{itemId}/completion", Access.RESPONDER, "{}"),
+			expect("POST /api/incidents/{incidentId}/action-items/{itemId}/drop", Access.RESPONDER, """
+					{"reason":"superseded"}"""),
+			expect("POST /api/incidents/{incidentId}/postmortem/review", Access.COMMANDER, "{}"),
+			expect("POST /api/incidents/{incidentId}/postmortem/publication", Access.COMMANDER, "{}"),
+			expect("POST /api/incidents/{incidentId}/corrections", Access.COMMANDER,
+					"""
+							{"moment":"impact_started","correctedTo":"2025-01-01T00:00:00Z","reason":"logs show it earlier"}"""),
 			expect("POST /api/incidents/{incidentId}/resolution", Access.COMMANDER, """
 					{"summary":"fixed"}"""), expect("POST /api/incidents/{incidentId}/reopening", Access.COMMANDER, """
 					{"reason":"back"}"""), expect("GET /api/incidents/{incidentId}/events", Access.VIEWER, null),
@@ -216,8 +239,8 @@ class AuthorizationIT {
 
 	@Test
 	void scriptsOfTheConfiguredOriginMayCallTheApiWithAToken() {
-		EntityExchangeResult<String> allowed = preflight("https://dashboard.example");
-		EntityExchangeResult<String> other = preflight("https://evil.example");
+		EntityExchangeResult<String> allowed = preflight("https://dashboard.example", "POST", "/api/incidents");
+		EntityExchangeResult<String> other = preflight("https://evil.example", "POST", "/api/incidents");
 
 		assertThat(allowed.getStatus().value()).isEqualTo(200);
 		assertThat(allowed.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo("https://dashboard.example");
@@ -226,11 +249,27 @@ class AuthorizationIT {
 		assertThat(other.getStatus().value()).isEqualTo(403);
 	}
 
-	private EntityExchangeResult<String> preflight(String origin) {
+	/**
+	 * A postmortem is written with PUT (sections) and PATCH (action items) too.
+	 */
+	@Test
+	void scriptsOfTheConfiguredOriginMayWriteAPostmortem() {
+		String incident = "/api/incidents/" + UUID.randomUUID();
+		for (String[] request : List.of(new String[] { "PUT", incident + "/postmortem/sections/summary" },
+				new String[] { "PATCH", incident + "/action-items/" + UUID.randomUUID() })) {
+			EntityExchangeResult<String> allowed = preflight("https://dashboard.example", request[0], request[1]);
+
+			assertThat(allowed.getStatus().value()).as(request[0]).isEqualTo(200);
+			assertThat(allowed.getResponseHeaders().getAccessControlAllowMethods()).as(request[0])
+				.contains(HttpMethod.valueOf(request[0]));
+		}
+	}
+
+	private EntityExchangeResult<String> preflight(String origin, String method, String path) {
 		return this.client.options()
-			.uri("/api/incidents")
+			.uri(path)
 			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method)
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
 			.exchange()
 			.returnResult(String.class);
@@ -278,8 +317,10 @@ class AuthorizationIT {
 	}
 
 	/**
-	 * The operation's path with a fresh incident (a resolved one to reopen), so that an
-	 * allowed request succeeds.
+	 * The operation's path with a fresh incident in the state the operation needs (a
+	 * resolved one to reopen or to write a postmortem for; a started postmortem for its
+	 * sections and action items, an action item for its changes, the needed sections for
+	 * a review, a review for a publication), so that an allowed request succeeds.
 	 */
 	private String concrete(String operation) {
 		String path = operation.substring(operation.indexOf(' ') + 1);
@@ -289,13 +330,33 @@ class AuthorizationIT {
 		// straight to the command gateway: the setup must not depend on the rules under
 		// test
 		IncidentId id = IncidentId.random();
+		String actor = "authorization-it";
 		this.commands.sendAndWait(new DeclareIncident(id, "Authorization check", Severity.SEV_3,
-				List.of("authorization"), null, null, "authorization-it", null, "authorization-it", null));
-		if (operation.endsWith("/reopening")) {
-			this.commands
-				.sendAndWait(new ResolveIncident(id, "fixed", "authorization-it", null, "authorization-it", null));
+				List.of("authorization"), null, null, actor, null, actor, null));
+		boolean postmortem = path.contains("/postmortem") || path.contains("/action-items");
+		if (operation.endsWith("/reopening") || postmortem) {
+			this.commands.sendAndWait(new ResolveIncident(id, "fixed", actor, null, actor, null));
 		}
-		return path.replace("{incidentId}", id.toString());
+		if (postmortem && !path.endsWith("/postmortem")) {
+			this.commands.sendAndWait(new StartPostmortem(id, actor, null, actor));
+		}
+		UUID item = UUID.randomUUID();
+		if (path.contains("{itemId}")) {
+			this.commands.sendAndWait(new AddActionItem(id, item, "Add a canary stage", "alice",
+					LocalDate.parse("2099-12-31"), ActionItemType.PREVENT, null, null, actor, null, actor));
+		}
+		if (path.endsWith("/postmortem/review") || path.endsWith("/postmortem/publication")) {
+			for (PostmortemSection section : List.of(PostmortemSection.SUMMARY, PostmortemSection.IMPACT,
+					PostmortemSection.ROOT_CAUSE)) {
+				this.commands.sendAndWait(new WritePostmortemSection(id, section, "written", actor, null, actor));
+			}
+		}
+		if (path.endsWith("/postmortem/publication")) {
+			this.commands.sendAndWait(new ReviewPostmortem(id, null, actor, null, actor));
+		}
+		return path.replace("{incidentId}", id.toString())
+			.replace("{itemId}", item.toString())
+			.replace("{section}", "summary");
 	}
 
 	private Response send(String operation, String path, String body, String token) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.incidenttimeline.command.incident.CommandResult;
@@ -81,12 +82,26 @@ class IdempotentCommands {
 		this.properties = properties;
 	}
 
+	/**
+	 * Sends a command that answers with a {@link CommandResult}; a 201 points at the
+	 * incident.
+	 */
 	ResponseEntity<CommandResult> send(HttpServletRequest request, Actor actor, HttpStatus status, Object command) {
+		return send(request, actor, status, command, CommandResult.class,
+				(result) -> URI.create("/api/incidents/" + result.incidentId()));
+	}
+
+	/**
+	 * Sends a command that answers with a {@code resultType}; a 201 points at
+	 * {@code location} of the result.
+	 */
+	<R> ResponseEntity<R> send(HttpServletRequest request, Actor actor, HttpStatus status, Object command,
+			Class<R> resultType, Function<R, URI> location) {
 		String key = request.getHeader(HEADER);
 		if (key == null) {
-			CommandResult result = retriedOnce(
-					() -> this.transaction.execute((tx) -> this.commandGateway.sendAndWait(command)));
-			return response(status, result);
+			R result = retriedOnce(
+					() -> this.transaction.execute((tx) -> resultType.cast(this.commandGateway.sendAndWait(command))));
+			return response(status, result, location);
 		}
 		if (key.isBlank() || key.length() > MAX_KEY) {
 			throw new InvalidRequestException(HEADER, "must be 1 to " + MAX_KEY + " characters");
@@ -96,7 +111,7 @@ class IdempotentCommands {
 		String path = request.getRequestURI();
 		String digest = DigestUtils.sha256Hex(RequestBodyLimit.body(request));
 		Instant now = this.clock.instant();
-		StoredResponse stored = retriedOnce(() -> this.transaction.execute((tx) -> {
+		StoredResponse<R> stored = retriedOnce(() -> this.transaction.execute((tx) -> {
 			int claimed = this.jdbc.update("""
 					INSERT INTO idempotency_key (principal, idempotency_key, method, path, request_sha256, created_at)
 					VALUES (?, ?, ?, ?, ?, ?)
@@ -106,16 +121,16 @@ class IdempotentCommands {
 					  WHERE idempotency_key.created_at < ?""", principal, key, method, path, digest,
 					Timestamp.from(now), Timestamp.from(expiredBefore(now)));
 			if (claimed == 0) {
-				return earlier(principal, key, method, path, digest);
+				return earlier(principal, key, method, path, digest, resultType);
 			}
-			CommandResult result = this.commandGateway.sendAndWait(command);
+			R result = resultType.cast(this.commandGateway.sendAndWait(command));
 			this.jdbc.update("""
 					UPDATE idempotency_key SET response_status = ?, response_body = ?
 					WHERE principal = ? AND idempotency_key = ?""", status.value(),
 					this.jsonMapper.writeValueAsString(result), principal, key);
-			return new StoredResponse(status, result);
+			return new StoredResponse<>(status, result);
 		}));
-		return response(stored.status(), stored.result());
+		return response(stored.status(), stored.result(), location);
 	}
 
 	/**
@@ -158,29 +173,30 @@ class IdempotentCommands {
 		return now.minus(this.properties.keyTtl());
 	}
 
-	private StoredResponse earlier(String principal, String key, String method, String path, String digest) {
-		List<StoredResponse> rows = this.jdbc.query("""
+	private <R> StoredResponse<R> earlier(String principal, String key, String method, String path, String digest,
+			Class<R> resultType) {
+		List<StoredResponse<R>> rows = this.jdbc.query("""
 				SELECT method, path, request_sha256, response_status, response_body FROM idempotency_key
 				WHERE principal = ? AND idempotency_key = ?""", (row, i) -> {
 			if (!method.equals(row.getString("method")) || !path.equals(row.getString("path"))
 					|| !digest.equals(row.getString("request_sha256"))) {
 				throw new IdempotencyKeyReusedException("this Idempotency-Key was already used for another request");
 			}
-			return new StoredResponse(HttpStatus.valueOf(row.getInt("response_status")),
-					this.jsonMapper.readValue(row.getString("response_body"), CommandResult.class));
+			return new StoredResponse<>(HttpStatus.valueOf(row.getInt("response_status")),
+					this.jsonMapper.readValue(row.getString("response_body"), resultType));
 		}, principal, key);
 		return rows.get(0);
 	}
 
-	private static ResponseEntity<CommandResult> response(HttpStatus status, CommandResult result) {
+	private static <R> ResponseEntity<R> response(HttpStatus status, R result, Function<R, URI> location) {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
 		if (status == HttpStatus.CREATED) {
-			builder.location(URI.create("/api/incidents/" + result.incidentId()));
+			builder.location(location.apply(result));
 		}
 		return builder.body(result);
 	}
 
-	private record StoredResponse(HttpStatus status, CommandResult result) {
+	private record StoredResponse<R>(HttpStatus status, R result) {
 
 	}
 

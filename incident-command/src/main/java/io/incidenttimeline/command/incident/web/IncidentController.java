@@ -10,13 +10,16 @@ import io.incidenttimeline.command.incident.AssignRole;
 import io.incidenttimeline.command.incident.ChangeSeverity;
 import io.incidenttimeline.command.incident.ChangeStatus;
 import io.incidenttimeline.command.incident.CommandResult;
+import io.incidenttimeline.command.incident.CorrectKeyMoment;
 import io.incidenttimeline.command.incident.DeclareIncident;
 import io.incidenttimeline.command.incident.PostStatusUpdate;
 import io.incidenttimeline.command.incident.ReopenIncident;
 import io.incidenttimeline.command.incident.ResolveIncident;
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
 import io.incidenttimeline.events.MitigationKind;
 import io.incidenttimeline.events.Role;
 import io.incidenttimeline.events.Severity;
@@ -58,8 +61,8 @@ class IncidentController {
 			HttpServletRequest request) {
 		return this.commands.send(request, actor, HttpStatus.CREATED,
 				new DeclareIncident(IncidentId.random(), body.title(), body.severity(), body.services(),
-						body.impactStartedAt(), body.commander(), actor.id(), actor.name(), actor.source(),
-						body.occurredAt()));
+						body.impactStartedAt(), body.commander(), body.detectedAt(), body.detectionMethod(), actor.id(),
+						actor.name(), actor.source(), body.occurredAt()));
 	}
 
 	@PostMapping(path = "/{incidentId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,9 +129,17 @@ class IncidentController {
 				actor.id(), actor.name(), actor.source(), body.occurredAt()));
 	}
 
+	@PostMapping(path = "/{incidentId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CommandResult> correct(@PathVariable IncidentId incidentId, @Valid @RequestBody Correction body,
+			Actor actor, HttpServletRequest request) {
+		return this.commands.send(request, actor, HttpStatus.OK, new CorrectKeyMoment(incidentId, body.moment(),
+				body.correctedTo(), body.reason(), actor.id(), actor.name(), actor.source()));
+	}
+
 	record Declaration(@NotBlank @Size(max = FieldLimits.TITLE) String title, @NotNull Severity severity,
 			@NotEmpty List<@NotBlank @Size(max = FieldLimits.NAME) String> services, Instant impactStartedAt,
-			@Size(max = FieldLimits.NAME) String commander, Instant occurredAt) {
+			@Size(max = FieldLimits.NAME) String commander, Instant detectedAt, DetectionMethod detectionMethod,
+			Instant occurredAt) {
 	}
 
 	record SeverityChange(@NotNull Severity severity, @Size(max = FieldLimits.REASON) String reason,
@@ -160,6 +171,10 @@ class IncidentController {
 	}
 
 	record Reopening(@NotBlank @Size(max = FieldLimits.REASON) String reason, Instant occurredAt) {
+	}
+
+	record Correction(@NotNull KeyMoment moment, @NotNull Instant correctedTo,
+			@NotBlank @Size(max = FieldLimits.REASON) String reason) {
 	}
 
 }
