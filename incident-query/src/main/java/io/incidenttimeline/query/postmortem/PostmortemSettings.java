@@ -25,6 +25,22 @@ import org.springframework.validation.annotation.Validated;
 record PostmortemSettings(@NotNull @DefaultValue( {
 		"SEV-1", "SEV-2" }) List<String> severities, @Min(1) @DefaultValue("5") int businessDays){
 
+	/**
+	 * A severity label that does not exist stops the service at start, naming the
+	 * setting.
+	 */
+	PostmortemSettings {
+		for (String severity : severities) {
+			try {
+				Severity.fromLabel(severity.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("incident-query.postmortems.severities (POSTMORTEM_SEVERITIES): "
+						+ "'" + severity + "' is not a severity such as SEV-1", ex);
+			}
+		}
+	}
+
 	List<Severity> policySeverities() {
 		return this.severities.stream().map(String::trim).map(Severity::fromLabel).toList();
 	}

@@ -90,7 +90,10 @@ class PostmortemTest {
 			.contains("## Root cause\n\nA config change removed the payments timeout.\nNo canary caught it.")
 			.contains("| [Canary every checkout config change](https://tracker.example/PAY-101) | erin | 2026-12-11 "
 					+ "| prevent | P1 | completed |")
-			.contains("| 2026-11-20T09:55:00.000000Z | — | Impact started (corrected) |")
+			.contains("| 2026-11-20T09:55:00.000000Z | — | — | Impact started (corrected) |")
+			.contains(
+					"| 2026-11-23T15:00:00.000000Z | 2026-11-23T15:00:00.121314Z | carol | Impact started corrected from "
+							+ "2026-11-20T09:58:30.250000Z to 2026-11-20T09:55:00.000000Z: Error logs show failures from 09:55 |")
 			.doesNotContain("overdue");
 	}
 
