@@ -239,7 +239,7 @@ class ConsumingIT {
 		EventEnvelope declared = story.declared();
 		EventEnvelope note = SignedInActors.actedBy(story.note("Rolled back the pool size"), "victor", "Victor Nguyễn");
 		ObjectNode postmortem = (ObjectNode) JSON
-			.readTree(story.after(Duration.ofMinutes(2)).unknownType("PostmortemPublished"));
+			.readTree(story.after(Duration.ofMinutes(2)).unknownType("IncidentArchived"));
 		postmortem.put("actor", "ada").put("actorname", "Ada Ørsted");
 		this.topic.send(declared, note);
 		this.topic.send(story.incident().toString(), JSON.writeValueAsBytes(postmortem));
@@ -260,7 +260,7 @@ class ConsumingIT {
 	void anUnknownEventTypeBecomesATimelineEntryAndLaterEventsStillApply() {
 		IncidentStory story = new IncidentStory();
 		this.topic.send(story.declared());
-		this.topic.send(story.incident().toString(), story.unknownType("PostmortemPublished"));
+		this.topic.send(story.incident().toString(), story.unknownType("IncidentArchived"));
 		this.topic.send(story.mitigation("Restarted the search pods"));
 
 		JsonNode detail = awaitSequence(story, 3);
@@ -270,7 +270,7 @@ class ConsumingIT {
 		assertThat(entries).hasSize(3);
 		JsonNode unknown = entries.get(1);
 		assertThat(unknown.path("sequence").asLong()).isEqualTo(2);
-		assertThat(unknown.path("type").asText()).isEqualTo("PostmortemPublished");
+		assertThat(unknown.path("type").asText()).isEqualTo("IncidentArchived");
 		assertThat(unknown.path("known").asBoolean()).isFalse();
 		assertThat(unknown.path("actor").asText()).isEqualTo("erin");
 		assertThat(unknown.path("payload").path("note").asText()).isEqualTo("placeholder");

@@ -20,8 +20,9 @@ class TableOwnershipTest {
 				Map.of("consuming", Set.of("incident_events", "projection_progress", "parked_events"), "incidents",
 						Set.of("incidents"), "statuspage",
 						Set.of("status_page_incidents", "status_page_updates", "status_page_impacts"), "metrics",
-						Set.of("mttx_moments"), "dashboard", Set.of("dashboard_incidents"), "timeline", Set.of(), "web",
-						Set.of(), "jdbc", Set.of(), "security", Set.of()));
+						Set.of("mttx_moments"), "dashboard", Set.of("dashboard_incidents"), "postmortem",
+						Set.of("postmortems", "postmortem_action_items"), "timeline", Set.of(), "web", Set.of(), "jdbc",
+						Set.of(), "security", Set.of()));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.incidenttimeline.events.ActorClaims;
 import io.incidenttimeline.events.FieldLimits;
 import io.incidenttimeline.events.IncidentId;
+import io.incidenttimeline.query.postmortem.PostmortemLists;
 import io.incidenttimeline.query.web.UnknownResource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,9 +35,13 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(BoardRepository board, LiveStream stream, ObjectProvider<Clock> clock) {
+	private final PostmortemLists postmortems;
+
+	DashboardController(BoardRepository board, LiveStream stream, ObjectProvider<Clock> clock,
+			PostmortemLists postmortems) {
 		this.board = board;
 		this.stream = stream;
+		this.postmortems = postmortems;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
 	}
 
@@ -52,6 +57,8 @@ class DashboardController {
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
 		model.addAttribute("incidents", openIncidents());
+		model.addAttribute("duePostmortems", this.postmortems.due());
+		model.addAttribute("overdueActionItems", this.postmortems.overdueActionItems());
 		return "dashboard/index";
 	}
 

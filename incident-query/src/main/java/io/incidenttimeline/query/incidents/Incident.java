@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.incidenttimeline.events.AlertAcknowledged;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentAcknowledged;
 import io.incidenttimeline.events.IncidentDeclared;
 import io.incidenttimeline.events.IncidentReopened;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
+import io.incidenttimeline.events.KeyMomentCorrected;
 import io.incidenttimeline.events.MitigationApplied;
 import io.incidenttimeline.events.Role;
 import io.incidenttimeline.events.RoleAssigned;
@@ -27,8 +30,11 @@ import io.incidenttimeline.query.consuming.EventHandlers;
  * One incident as the incidents projection keeps it, folded from its events.
  * <ul>
  * <li>{@code declaredAt} is when the declaration happened (its occurredAt);
- * {@code impactStartedAt} comes from the declaration.</li>
- * <li>{@code acknowledgedAt}/{@code acknowledgedBy}: the first acknowledgement.</li>
+ * {@code impactStartedAt} comes from the declaration unless a correction changed it;
+ * {@code impactStartedAtAsDeclared} keeps the declaration's.</li>
+ * <li>{@code acknowledgedAt}/{@code acknowledgedBy}: the earliest acknowledgement, by a
+ * responder or by the alert's sender (then {@code acknowledgedBy} is the
+ * integration).</li>
  * <li>{@code mitigatedAt}: the earliest occurredAt among mitigations applied and moves to
  * monitoring, the first moment users stopped suffering; a reopening does not clear
  * it.</li>
@@ -40,7 +46,8 @@ import io.incidenttimeline.query.consuming.EventHandlers;
  */
 record Incident(UUID id, String title, String severity, String status, List<String> services, String commander,
 		Map<String, String> roles, String acknowledgedBy, Instant acknowledgedAt, List<Mitigation> mitigations,
-		Instant impactStartedAt, Instant declaredAt, Instant mitigatedAt, Instant resolvedAt) {
+		Instant impactStartedAt, Instant impactStartedAtAsDeclared, Instant declaredAt, Instant mitigatedAt,
+		Instant resolvedAt) {
 
 	static final EventHandlers<Incident> EVENTS = EventHandlers.startingWith(Incident::declared)
 		.on(SeverityChanged.class, Incident::on)
@@ -49,7 +56,9 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 		.on(MitigationApplied.class, Incident::on)
 		.on(RoleAssigned.class, Incident::on)
 		.on(IncidentResolved.class, Incident::on)
-		.on(IncidentReopened.class, Incident::on);
+		.on(IncidentReopened.class, Incident::on)
+		.on(AlertAcknowledged.class, Incident::on)
+		.on(KeyMomentCorrected.class, Incident::on);
 
 	Incident {
 		services = List.copyOf(services);
@@ -64,7 +73,7 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 		}
 		return new Incident(declared.incidentId().value(), declared.title(), declared.severity().label(),
 				label(IncidentStatus.INVESTIGATING), declared.services(), declared.commander(), roles, null, null,
-				List.of(), declared.impactStartedAt(), envelope.occurredAt(), null, null);
+				List.of(), declared.impactStartedAt(), declared.impactStartedAt(), envelope.occurredAt(), null, null);
 	}
 
 	Incident on(SeverityChanged changed, EventEnvelope envelope) {
@@ -72,10 +81,34 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 	}
 
 	Incident on(IncidentAcknowledged acknowledged, EventEnvelope envelope) {
-		if (this.acknowledgedAt != null) {
+		return firstAcknowledgement(envelope);
+	}
+
+	/**
+	 * The alert's sender (PagerDuty {@code acknowledge}, CloudEvents
+	 * {@code alert.acknowledged}) acknowledged: the integration acknowledged the incident
+	 * unless someone did earlier.
+	 */
+	Incident on(AlertAcknowledged acknowledged, EventEnvelope envelope) {
+		return firstAcknowledgement(envelope);
+	}
+
+	private Incident firstAcknowledgement(EventEnvelope envelope) {
+		if (this.acknowledgedAt != null && !envelope.occurredAt().isBefore(this.acknowledgedAt)) {
 			return this;
 		}
 		return change().acknowledged(envelope.actor(), envelope.occurredAt()).build();
+	}
+
+	/**
+	 * Only the impact start is shown corrected here (the declaration's stays in
+	 * {@code impactStartedAtAsDeclared}); MTTx applies every correction.
+	 */
+	Incident on(KeyMomentCorrected corrected, EventEnvelope envelope) {
+		if (corrected.moment() != KeyMoment.IMPACT_STARTED) {
+			return this;
+		}
+		return change().impactStartedAt(corrected.correctedTo()).build();
 	}
 
 	Incident on(StatusChanged changed, EventEnvelope envelope) {
@@ -148,6 +181,8 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 
 		private Instant resolvedAt;
 
+		private Instant impactStartedAt;
+
 		Change(Incident from) {
 			this.from = from;
 			this.severity = from.severity;
@@ -159,6 +194,12 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 			this.mitigations = new ArrayList<>(from.mitigations);
 			this.mitigatedAt = from.mitigatedAt;
 			this.resolvedAt = from.resolvedAt;
+			this.impactStartedAt = from.impactStartedAt;
+		}
+
+		Change impactStartedAt(Instant impactStartedAt) {
+			this.impactStartedAt = impactStartedAt;
+			return this;
 		}
 
 		Change severity(String severity) {
@@ -199,7 +240,8 @@ record Incident(UUID id, String title, String severity, String status, List<Stri
 		Incident build() {
 			return new Incident(this.from.id, this.from.title, this.severity, this.status, this.from.services,
 					this.commander, this.roles, this.acknowledgedBy, this.acknowledgedAt, this.mitigations,
-					this.from.impactStartedAt, this.from.declaredAt, this.mitigatedAt, this.resolvedAt);
+					this.impactStartedAt, this.from.impactStartedAtAsDeclared, this.from.declaredAt, this.mitigatedAt,
+					this.resolvedAt);
 		}
 
 	}

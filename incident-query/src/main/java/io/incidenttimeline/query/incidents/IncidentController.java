@@ -64,8 +64,8 @@ class IncidentController {
 	private static IncidentItem item(IncidentRepository.Applied applied) {
 		Incident i = applied.incident();
 		return new IncidentItem(i.id(), i.title(), i.severity(), i.status(), i.services(), i.commander(),
-				i.declaredAt(), i.impactStartedAt(), i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(),
-				applied.lastSequence(), applied.updatedAt());
+				i.declaredAt(), i.impactStartedAt(), i.impactStartedAtAsDeclared(), i.acknowledgedAt(), i.mitigatedAt(),
+				i.resolvedAt(), applied.lastSequence(), applied.updatedAt());
 	}
 
 	private static IncidentDetails details(IncidentRepository.Applied applied, Freshness freshness) {
@@ -73,8 +73,9 @@ class IncidentController {
 		Acknowledgement acknowledgement = (i.acknowledgedAt() != null)
 				? new Acknowledgement(i.acknowledgedBy(), i.acknowledgedAt()) : null;
 		return new IncidentDetails(i.id(), i.title(), i.severity(), i.status(), i.services(), i.commander(), i.roles(),
-				acknowledgement, i.mitigations(), i.impactStartedAt(), i.declaredAt(), i.acknowledgedAt(),
-				i.mitigatedAt(), i.resolvedAt(), applied.lastSequence(), applied.updatedAt(), freshness);
+				acknowledgement, i.mitigations(), i.impactStartedAt(), i.impactStartedAtAsDeclared(), i.declaredAt(),
+				i.acknowledgedAt(), i.mitigatedAt(), i.resolvedAt(), applied.lastSequence(), applied.updatedAt(),
+				freshness);
 	}
 
 	/**
@@ -88,14 +89,15 @@ class IncidentController {
 	}
 
 	record IncidentItem(UUID id, String title, String severity, String status, List<String> services, String commander,
-			Instant declaredAt, Instant impactStartedAt, Instant acknowledgedAt, Instant mitigatedAt,
-			Instant resolvedAt, long lastSequence, Instant updatedAt) {
+			Instant declaredAt, Instant impactStartedAt, Instant impactStartedAtAsDeclared, Instant acknowledgedAt,
+			Instant mitigatedAt, Instant resolvedAt, long lastSequence, Instant updatedAt) {
 	}
 
 	record IncidentDetails(UUID id, String title, String severity, String status, List<String> services,
 			String commander, Map<String, String> roles, Acknowledgement acknowledgement,
-			List<Incident.Mitigation> mitigations, Instant impactStartedAt, Instant declaredAt, Instant acknowledgedAt,
-			Instant mitigatedAt, Instant resolvedAt, long lastSequence, Instant updatedAt, Freshness freshness) {
+			List<Incident.Mitigation> mitigations, Instant impactStartedAt, Instant impactStartedAtAsDeclared,
+			Instant declaredAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt, long lastSequence,
+			Instant updatedAt, Freshness freshness) {
 	}
 
 	record Acknowledgement(String by, Instant at) {

@@ -51,22 +51,25 @@ class IncidentRepository {
 	}
 
 	void save(Incident incident) {
-		this.jdbc.sql("""
-				INSERT INTO incidents (id, title, severity, status, services, commander, roles, acknowledged_by,
-				  acknowledged_at, mitigations, impact_started_at, declared_at, mitigated_at, resolved_at)
-				VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,
-				  status = EXCLUDED.status, services = EXCLUDED.services, commander = EXCLUDED.commander,
-				  roles = EXCLUDED.roles, acknowledged_by = EXCLUDED.acknowledged_by,
-				  acknowledged_at = EXCLUDED.acknowledged_at, mitigations = EXCLUDED.mitigations,
-				  impact_started_at = EXCLUDED.impact_started_at, declared_at = EXCLUDED.declared_at,
-				  mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at""")
+		this.jdbc
+			.sql("""
+					INSERT INTO incidents (id, title, severity, status, services, commander, roles, acknowledged_by,
+					  acknowledged_at, mitigations, impact_started_at, impact_started_as_declared, declared_at, mitigated_at,
+					  resolved_at)
+					VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+					ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,
+					  status = EXCLUDED.status, services = EXCLUDED.services, commander = EXCLUDED.commander,
+					  roles = EXCLUDED.roles, acknowledged_by = EXCLUDED.acknowledged_by,
+					  acknowledged_at = EXCLUDED.acknowledged_at, mitigations = EXCLUDED.mitigations,
+					  impact_started_at = EXCLUDED.impact_started_at,
+					  impact_started_as_declared = EXCLUDED.impact_started_as_declared, declared_at = EXCLUDED.declared_at,
+					  mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at""")
 			.params(incident.id(), incident.title(), incident.severity(), incident.status(),
 					Jsonb.of(incident.services()), incident.commander(), Jsonb.of(incident.roles()),
 					incident.acknowledgedBy(), Timestamptz.of(incident.acknowledgedAt()),
 					Jsonb.of(incident.mitigations()), Timestamptz.of(incident.impactStartedAt()),
-					Timestamptz.of(incident.declaredAt()), Timestamptz.of(incident.mitigatedAt()),
-					Timestamptz.of(incident.resolvedAt()))
+					Timestamptz.of(incident.impactStartedAtAsDeclared()), Timestamptz.of(incident.declaredAt()),
+					Timestamptz.of(incident.mitigatedAt()), Timestamptz.of(incident.resolvedAt()))
 			.update();
 	}
 
@@ -137,8 +140,9 @@ class IncidentRepository {
 				Jsonb.read(rs.getString("roles"), new TypeReference<Map<String, String>>() {
 				}), rs.getString("acknowledged_by"), Timestamptz.read(rs, "acknowledged_at"),
 				Jsonb.read(rs.getString("mitigations"), new TypeReference<List<Incident.Mitigation>>() {
-				}), Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
-				Timestamptz.read(rs, "mitigated_at"), Timestamptz.read(rs, "resolved_at"));
+				}), Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "impact_started_as_declared"),
+				Timestamptz.read(rs, "declared_at"), Timestamptz.read(rs, "mitigated_at"),
+				Timestamptz.read(rs, "resolved_at"));
 	}
 
 	/**

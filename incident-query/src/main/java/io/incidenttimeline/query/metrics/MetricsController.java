@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.incidenttimeline.query.metrics.MttxCalculator.Figure;
 import io.incidenttimeline.query.metrics.MttxCalculator.Interval;
@@ -32,8 +33,14 @@ class MetricsController {
 	@GetMapping("/mttx")
 	Report mttx(@Valid MetricsFilter filter) {
 		List<IncidentMoments> incidents = this.moments.matching(filter);
-		long byAlert = incidents.stream().filter((i) -> IncidentMoments.BY_ALERT.equals(i.detectedBy())).count();
-		return new Report(filter, incidents.size(), new Detection(byAlert, incidents.size() - byAlert),
+		return new Report(filter, incidents.size(),
+				new Detection(count(incidents, IncidentMoments::detectedBy, IncidentMoments.STATED),
+						count(incidents, IncidentMoments::detectedBy, IncidentMoments.BY_ALERT),
+						count(incidents, IncidentMoments::detectedBy, IncidentMoments.BY_DECLARATION),
+						count(incidents, IncidentMoments::detectedBy, IncidentMoments.CORRECTED)),
+				new Acknowledgement(count(incidents, IncidentMoments::acknowledgedBy, IncidentMoments.BY_RESPONDER),
+						count(incidents, IncidentMoments::acknowledgedBy, IncidentMoments.BY_SENDER),
+						count(incidents, IncidentMoments::acknowledgedBy, IncidentMoments.CORRECTED)),
 				MttxCalculator.figures(incidents));
 	}
 
@@ -53,24 +60,36 @@ class MetricsController {
 		return this.moments.matching(filter).stream().map(Moments::of).toList();
 	}
 
-	record Report(MetricsFilter filter, long incidents, Detection detectedBy, List<Figure> figures) {
+	private static long count(List<IncidentMoments> incidents, Function<IncidentMoments, String> kind, String value) {
+		return incidents.stream().filter((incident) -> value.equals(kind.apply(incident))).count();
 	}
 
-	record Detection(long alert, long declaration) {
+	record Report(MetricsFilter filter, long incidents, Detection detectedBy, Acknowledgement acknowledgedBy,
+			List<Figure> figures) {
+	}
+
+	record Detection(long stated, long alert, long declaration, long corrected) {
+	}
+
+	record Acknowledgement(long responder, long sender, long corrected) {
 	}
 
 	record Series(String interval, MetricsFilter filter, List<Period> periods) {
 	}
 
 	record Moments(UUID incidentId, String highestSeverity, List<String> services, Instant impactStartedAt,
-			Instant detectedAt, String detectedBy, Instant declaredAt, Instant firstAcknowledgedAt, Instant mitigatedAt,
-			String mitigatedBy, Instant firstMitigationAppliedAt, Instant resolvedAt, int reopenedCount) {
+			String impactStartedBy, Instant impactStartedAtAsDeclared, Instant detectedAt, String detectedBy,
+			Instant declaredAt, Instant firstAcknowledgedAt, String acknowledgedBy, Instant mitigatedAt,
+			String mitigatedBy, Instant firstMitigationAppliedAt, Instant resolvedAt, String resolvedBy,
+			int reopenedCount) {
 
 		static Moments of(IncidentMoments moments) {
 			return new Moments(moments.incidentId(), moments.highestSeverity().label(), moments.services(),
-					moments.impactStartedAt(), moments.detectedAt(), moments.detectedBy(), moments.declaredAt(),
-					moments.firstAcknowledgedAt(), moments.mitigatedAt(), moments.mitigatedBy(),
-					moments.firstMitigationAppliedAt(), moments.resolvedAt(), moments.reopenedCount());
+					moments.impactStartedAt(), moments.impactStartedBy(), moments.impactStartedAtAsDeclared(),
+					moments.detectedAt(), moments.detectedBy(), moments.declaredAt(), moments.firstAcknowledgedAt(),
+					moments.acknowledgedBy(), moments.mitigatedAt(), moments.mitigatedBy(),
+					moments.firstMitigationAppliedAt(), moments.resolvedAt(), moments.resolvedBy(),
+					moments.reopenedCount());
 		}
 
 	}

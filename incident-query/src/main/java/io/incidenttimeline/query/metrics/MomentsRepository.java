@@ -35,24 +35,39 @@ class MomentsRepository {
 	}
 
 	void save(IncidentMoments moments) {
+		IncidentMoments.Corrections corrected = moments.corrections();
 		this.jdbc.sql("""
-				INSERT INTO mttx_moments (incident_id, highest_severity, services, impact_started_at, declared_at,
-				  first_alert_at, first_acknowledged_at, first_mitigation_applied_at, first_monitoring_at,
-				  first_resolved_at, resolved_at, reopened_count)
-				VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO mttx_moments (incident_id, highest_severity, services, impact_started_at,
+				  impact_started_as_declared, declared_at, stated_detected_at, first_alert_at, first_acknowledged_at,
+				  first_sender_acknowledged_at, first_mitigation_applied_at, first_monitoring_at, first_resolved_at,
+				  resolved_at, reopened_count, corrected_impact_started_at, corrected_detected_at,
+				  corrected_acknowledged_at, corrected_mitigated_at, corrected_resolved_at)
+				VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (incident_id) DO UPDATE SET highest_severity = EXCLUDED.highest_severity,
 				  services = EXCLUDED.services, impact_started_at = EXCLUDED.impact_started_at,
-				  declared_at = EXCLUDED.declared_at, first_alert_at = EXCLUDED.first_alert_at,
+				  impact_started_as_declared = EXCLUDED.impact_started_as_declared,
+				  declared_at = EXCLUDED.declared_at, stated_detected_at = EXCLUDED.stated_detected_at,
+				  first_alert_at = EXCLUDED.first_alert_at,
 				  first_acknowledged_at = EXCLUDED.first_acknowledged_at,
+				  first_sender_acknowledged_at = EXCLUDED.first_sender_acknowledged_at,
 				  first_mitigation_applied_at = EXCLUDED.first_mitigation_applied_at,
 				  first_monitoring_at = EXCLUDED.first_monitoring_at, first_resolved_at = EXCLUDED.first_resolved_at,
-				  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count""")
+				  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count,
+				  corrected_impact_started_at = EXCLUDED.corrected_impact_started_at,
+				  corrected_detected_at = EXCLUDED.corrected_detected_at,
+				  corrected_acknowledged_at = EXCLUDED.corrected_acknowledged_at,
+				  corrected_mitigated_at = EXCLUDED.corrected_mitigated_at,
+				  corrected_resolved_at = EXCLUDED.corrected_resolved_at""")
 			.params(moments.incidentId(), moments.highestSeverity().label(), Jsonb.of(moments.services()),
-					Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.declaredAt()),
-					Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedAt()),
+					Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.impactStartedAtAsDeclared()),
+					Timestamptz.of(moments.declaredAt()), Timestamptz.of(moments.statedDetectedAt()),
+					Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedByResponderAt()),
+					Timestamptz.of(moments.firstAcknowledgedBySenderAt()),
 					Timestamptz.of(moments.firstMitigationAppliedAt()), Timestamptz.of(moments.firstMonitoringAt()),
-					Timestamptz.of(moments.firstResolvedAt()), Timestamptz.of(moments.resolvedAt()),
-					moments.reopenedCount())
+					Timestamptz.of(moments.firstResolvedAt()), Timestamptz.of(moments.finalResolvedAt()),
+					moments.reopenedCount(), Timestamptz.of(corrected.impactStartedAt()),
+					Timestamptz.of(corrected.detectedAt()), Timestamptz.of(corrected.acknowledgedAt()),
+					Timestamptz.of(corrected.mitigatedAt()), Timestamptz.of(corrected.resolvedAt()))
 			.update();
 	}
 
@@ -86,11 +101,16 @@ class MomentsRepository {
 		return new IncidentMoments(rs.getObject("incident_id", UUID.class),
 				Severity.fromLabel(rs.getString("highest_severity")),
 				Jsonb.read(rs.getString("services"), new TypeReference<List<String>>() {
-				}), Timestamptz.read(rs, "impact_started_at"), Timestamptz.read(rs, "declared_at"),
-				Timestamptz.read(rs, "first_alert_at"), Timestamptz.read(rs, "first_acknowledged_at"),
+				}), Timestamptz.read(rs, "impact_started_as_declared"), Timestamptz.read(rs, "declared_at"),
+				Timestamptz.read(rs, "stated_detected_at"), Timestamptz.read(rs, "first_alert_at"),
+				Timestamptz.read(rs, "first_acknowledged_at"), Timestamptz.read(rs, "first_sender_acknowledged_at"),
 				Timestamptz.read(rs, "first_mitigation_applied_at"), Timestamptz.read(rs, "first_monitoring_at"),
 				Timestamptz.read(rs, "first_resolved_at"), Timestamptz.read(rs, "resolved_at"),
-				rs.getInt("reopened_count"));
+				rs.getInt("reopened_count"),
+				new IncidentMoments.Corrections(Timestamptz.read(rs, "corrected_impact_started_at"),
+						Timestamptz.read(rs, "corrected_detected_at"),
+						Timestamptz.read(rs, "corrected_acknowledged_at"),
+						Timestamptz.read(rs, "corrected_mitigated_at"), Timestamptz.read(rs, "corrected_resolved_at")));
 	}
 
 }

@@ -2,6 +2,8 @@ package io.incidenttimeline.query.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -17,35 +19,40 @@ import java.util.function.Function;
 enum Mttx {
 
 	MTTD("mttd",
-			"detected - impact started; detected = first alert received (AlertTriggered occurredAt), "
-					+ "or the declaration when no alert came before it",
-			IncidentMoments::impactStartedAt, IncidentMoments::detectedAt),
+			"detected - impact started; detected = the earliest of the stated detection (the declaration's "
+					+ "detectedAt), the first alert received (AlertTriggered occurredAt) if it came no later than the "
+					+ "declaration, and the declaration; impact started = the declaration's; a KeyMomentCorrected "
+					+ "of either moment wins",
+			Moment.IMPACT_STARTED, Moment.DETECTED),
 
-	MTTA("mtta", "first acknowledged - detected; first acknowledged = first IncidentAcknowledged occurredAt",
-			IncidentMoments::detectedAt, IncidentMoments::firstAcknowledgedAt),
+	MTTA("mtta",
+			"first acknowledged - detected; first acknowledged = the earliest IncidentAcknowledged (responder) "
+					+ "or AlertAcknowledged (sender) occurredAt; a KeyMomentCorrected wins",
+			Moment.DETECTED, Moment.ACKNOWLEDGED),
 
 	MTTM("mttm",
 			"mitigated - impact started; mitigated = first status change to monitoring, "
-					+ "or the first resolution if that came first; MitigationApplied alone does not count",
-			IncidentMoments::impactStartedAt, IncidentMoments::mitigatedAt),
+					+ "or the first resolution if that came first; MitigationApplied alone does not count; "
+					+ "a KeyMomentCorrected wins",
+			Moment.IMPACT_STARTED, Moment.MITIGATED),
 
 	MTTR("mttr",
 			"resolved - impact started (time to recovery); resolved = the final resolution, "
-					+ "a reopened incident counts as unresolved until resolved again",
-			IncidentMoments::impactStartedAt, IncidentMoments::resolvedAt),
+					+ "a reopened incident counts as unresolved until resolved again; a KeyMomentCorrected wins",
+			Moment.IMPACT_STARTED, Moment.RESOLVED),
 
 	DECLARED_TO_RESOLVED("declaredToResolved",
 			"resolved - declared (NOT time to recovery: impact before the declaration is left out); "
 					+ "resolved = the final resolution",
-			IncidentMoments::declaredAt, IncidentMoments::resolvedAt);
+			Moment.DECLARED, Moment.RESOLVED);
 
 	private final String key;
 
 	private final String definition;
 
-	private final Function<IncidentMoments, Instant> start;
+	private final Moment start;
 
-	private final Function<IncidentMoments, Instant> end;
+	private final Moment end;
 
 	private static final String INCONSISTENT = "; an incident whose end moment precedes its start (moments recorded "
 			+ "out of order) has no value: it counts as missing and as inconsistent, and is not observed "
@@ -56,8 +63,7 @@ enum Mttx {
 	 */
 	private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000 - 1;
 
-	Mttx(String key, String definition, Function<IncidentMoments, Instant> start,
-			Function<IncidentMoments, Instant> end) {
+	Mttx(String key, String definition, Moment start, Moment end) {
 		this.key = key;
 		this.definition = definition + INCONSISTENT;
 		this.start = start;
@@ -70,6 +76,19 @@ enum Mttx {
 
 	String definition() {
 		return this.definition;
+	}
+
+	/**
+	 * The two moments of the figure by name ({@code impactStarted}, {@code detected}, …),
+	 * each with the kind of fact it used for this incident ({@code declared},
+	 * {@code corrected}, {@code stated}, {@code alert}, {@code responder},
+	 * {@code sender}, …).
+	 */
+	Map<String, String> kinds(IncidentMoments moments) {
+		Map<String, String> kinds = new LinkedHashMap<>();
+		kinds.put(this.start.key, this.start.kind.apply(moments));
+		kinds.put(this.end.key, this.end.kind.apply(moments));
+		return kinds;
 	}
 
 	/**
@@ -90,9 +109,40 @@ enum Mttx {
 	}
 
 	private Optional<Duration> duration(IncidentMoments moments) {
-		Instant from = this.start.apply(moments);
-		Instant to = this.end.apply(moments);
+		Instant from = this.start.at.apply(moments);
+		Instant to = this.end.at.apply(moments);
 		return (from != null && to != null) ? Optional.of(Duration.between(from, to)) : Optional.empty();
+	}
+
+	/**
+	 * A moment a figure starts or ends with, and which kind of fact gave it.
+	 */
+	enum Moment {
+
+		IMPACT_STARTED("impactStarted", IncidentMoments::impactStartedAt, IncidentMoments::impactStartedBy),
+
+		DETECTED("detected", IncidentMoments::detectedAt, IncidentMoments::detectedBy),
+
+		DECLARED("declared", IncidentMoments::declaredAt, (moments) -> IncidentMoments.BY_DECLARATION),
+
+		ACKNOWLEDGED("acknowledged", IncidentMoments::firstAcknowledgedAt, IncidentMoments::acknowledgedBy),
+
+		MITIGATED("mitigated", IncidentMoments::mitigatedAt, IncidentMoments::mitigatedBy),
+
+		RESOLVED("resolved", IncidentMoments::resolvedAt, IncidentMoments::resolvedBy);
+
+		private final String key;
+
+		private final Function<IncidentMoments, Instant> at;
+
+		private final Function<IncidentMoments, String> kind;
+
+		Moment(String key, Function<IncidentMoments, Instant> at, Function<IncidentMoments, String> kind) {
+			this.key = key;
+			this.at = at;
+			this.kind = kind;
+		}
+
 	}
 
 	private static long micros(Duration duration) {

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,14 @@ final class MttxCalculator {
 		List<Long> micros = new ArrayList<>();
 		long missing = 0;
 		long inconsistent = 0;
+		Map<String, Map<String, Long>> kinds = new LinkedHashMap<>();
 		for (IncidentMoments incident : incidents) {
 			OptionalLong value = metric.micros(incident);
 			if (value.isPresent()) {
 				micros.add(value.getAsLong());
+				metric.kinds(incident)
+					.forEach((moment, kind) -> kinds.computeIfAbsent(moment, (key) -> new TreeMap<>())
+						.merge(kind, 1L, Long::sum));
 			}
 			else {
 				missing++;
@@ -46,13 +51,14 @@ final class MttxCalculator {
 		}
 		long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
 		if (sorted.length == 0) {
-			return new Figure(metric.key(), metric.definition(), 0, missing, inconsistent, null, null, null, null);
+			return new Figure(metric.key(), metric.definition(), 0, missing, inconsistent, kinds, null, null, null,
+					null);
 		}
 		double sum = 0;
 		for (long value : sorted) {
 			sum += value;
 		}
-		return new Figure(metric.key(), metric.definition(), sorted.length, missing, inconsistent,
+		return new Figure(metric.key(), metric.definition(), sorted.length, missing, inconsistent, kinds,
 				seconds(percentile(sorted, 0.5)), seconds(percentile(sorted, 0.9)), seconds(percentile(sorted, 0.99)),
 				seconds(sum / sorted.length));
 	}
@@ -106,10 +112,13 @@ final class MttxCalculator {
 	/**
 	 * One figure in seconds; the statistics are null when no incident had a value.
 	 * {@code count} incidents had one, {@code missing} did not, {@code inconsistent} of
-	 * those because their end moment precedes their start.
+	 * those because their end moment precedes their start. {@code kinds}: for each of the
+	 * figure's two moments, how many of the {@code count} incidents took it from which
+	 * kind of fact, e.g. {@code {"detected": {"alert": 2, "stated": 1}}}.
 	 */
-	record Figure(String metric, String definition, long count, long missing, long inconsistent, Double medianSeconds,
-			Double p90Seconds, Double p99Seconds, Double meanSeconds) {
+	record Figure(String metric, String definition, long count, long missing, long inconsistent,
+			Map<String, Map<String, Long>> kinds, Double medianSeconds, Double p90Seconds, Double p99Seconds,
+			Double meanSeconds) {
 	}
 
 	record Period(Instant start, long incidents, List<Figure> figures) {

@@ -46,7 +46,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * public      GET /status, /status/**, /statuspage/**, /api/v2/**          anyone
  * public      GET /v3/api-docs/**, /swagger-ui/**, OAuth metadata          anyone
  * public      GET sign-in redirect and callback                           anyone
- * public      GET /api/incidents/**, /api/metrics/**, /api/status/overdue,
+ * public      GET /api/incidents/** (incl. postmortems), /api/metrics/**,
+ *             /api/status/overdue, /api/action-items, /api/postmortems/**,
  *             /api/dashboard/**, /api/stream, /dashboard/**                viewer
  * either      error pages                                                 anyone
  * either      anything else                                               nobody
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 
 	/** The API the dashboard's scripts use, and other readers of incidents. */
 	private static final String[] VIEWER_API = { "/api/incidents/**", "/api/metrics/**", "/api/status/overdue",
-			"/api/dashboard/**", "/api/stream" };
+			"/api/action-items", "/api/postmortems/**", "/api/dashboard/**", "/api/stream" };
 
 	/** A browser's page: without a session it is sent to sign in, not answered 401. */
 	private static final RequestMatcher PAGES = new AndRequestMatcher(

@@ -3,7 +3,9 @@ package io.incidenttimeline.query.timeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -44,13 +46,29 @@ class TimelineController {
 	@GetMapping("/api/incidents/{id}/timeline")
 	ResponseEntity<Timeline> timeline(@PathVariable IncidentId id) {
 		Freshness freshness = this.progress.of(id);
-		List<Entry> entries = this.history.of(id).stream().sorted(AS_IT_HAPPENED).map(Entry::of).toList();
+		List<Entry> entries = entries(this.history.of(id));
 		if (entries.isEmpty()) {
 			throw new UnknownResource("no incident " + id);
 		}
 		return ResponseEntity.ok()
 			.header(Freshness.LAST_APPLIED_SEQUENCE_HEADER, String.valueOf(freshness.lastAppliedSequence()))
 			.body(new Timeline(id.value(), entries, freshness));
+	}
+
+	/**
+	 * The entries as things happened; each summary is written from the events recorded
+	 * before it (sequence order), so a correction names the value it replaced.
+	 */
+	static List<Entry> entries(List<StoredEvent> events) {
+		Story story = new Story();
+		Map<Long, Entry> bySequence = new HashMap<>();
+		events.stream().sorted(Comparator.comparingLong(StoredEvent::sequence)).forEach((stored) -> {
+			bySequence.put(stored.sequence(), Entry.of(stored, story));
+			if (stored.known()) {
+				story.read(stored.envelope());
+			}
+		});
+		return events.stream().sorted(AS_IT_HAPPENED).map((stored) -> bySequence.get(stored.sequence())).toList();
 	}
 
 	record Timeline(UUID incidentId, List<Entry> entries, Freshness freshness) {
@@ -66,12 +84,13 @@ class TimelineController {
 			String actor, String actorName, String source, boolean backdated, boolean known, String summary,
 			@JsonRawValue String payload) {
 
-		static Entry of(StoredEvent stored) {
+		static Entry of(StoredEvent stored, Story story) {
 			if (stored.known()) {
 				EventEnvelope envelope = stored.envelope();
 				return new Entry(envelope.sequence(), envelope.eventId(), envelope.type().name(),
 						envelope.schemaVersion(), envelope.occurredAt(), envelope.recordedAt(), envelope.actor(),
-						envelope.actorName(), envelope.source(), envelope.isBackdated(), true, Summaries.of(envelope),
+						envelope.actorName(), envelope.source(), envelope.isBackdated(), true,
+						Summaries.of(envelope, story),
 						new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8));
 			}
 			return new Entry(stored.sequence(), stored.eventId(), stored.type(), stored.schemaVersion(),

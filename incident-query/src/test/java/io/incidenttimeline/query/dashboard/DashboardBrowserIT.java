@@ -6,13 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import io.incidenttimeline.events.ActionItemAdded;
+import io.incidenttimeline.events.ActionItemPriority;
+import io.incidenttimeline.events.ActionItemType;
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentStatus;
 import io.incidenttimeline.events.MitigationKind;
+import io.incidenttimeline.events.PostmortemSection;
+import io.incidenttimeline.events.PostmortemSectionWritten;
+import io.incidenttimeline.events.PostmortemStarted;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.HeadlessChromium;
@@ -287,6 +295,56 @@ class DashboardBrowserIT {
 	 * Fills in the identity provider's login form (password = username) once the browser
 	 * has been sent there.
 	 */
+	@Test
+	void thePostmortemPageShowsTheDocumentAndTheBoardListsDuePostmortemsAndOverdueActionItems() {
+		IncidentStory story = new IncidentStory();
+		List<EventEnvelope> events = new ArrayList<>();
+		events.add(story.at("2026-11-16T10:00:00Z").declared(Severity.SEV_1, "Payments time out", "payments"));
+		events.add(story.at("2026-11-16T11:00:00Z").resolved("Rolled back"));
+		events.add(actedBy(story.at("2026-11-17T09:00:00Z").next(new PostmortemStarted(story.incident())), "carol",
+				"Carol Dubois"));
+		events.add(story.at("2026-11-17T09:05:00Z")
+			.next(new PostmortemSectionWritten(story.incident(), PostmortemSection.ROOT_CAUSE,
+					"A config change lowered the payments timeout.")));
+		events.add(story.at("2026-11-17T09:10:00Z")
+			.next(new ActionItemAdded(story.incident(), UUID.randomUUID(), "Alert on payments timeouts", "dave",
+					LocalDate.parse("2026-11-20"), ActionItemType.DETECT, ActionItemPriority.P2, null)));
+		this.topic.send(events.toArray(EventEnvelope[]::new));
+
+		browser.get(url("/dashboard/incidents/" + story.id() + "/postmortem"));
+		waitUntil(() -> !browser.findElements(By.id("postmortem-status")).isEmpty()
+				|| reload("/dashboard/incidents/" + story.id() + "/postmortem"));
+		waitUntil(() -> !browser.findElements(By.className("action-item")).isEmpty()
+				|| reload("/dashboard/incidents/" + story.id() + "/postmortem"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Postmortem: Payments time out");
+		assertThat(browser.findElement(By.id("postmortem-status")).getText()).isEqualTo("in_progress");
+		assertThat(browser.findElement(By.id("duration-minutes")).getText())
+			.as("impact six minutes before the declaration")
+			.isEqualTo("66");
+		assertThat(browser.findElement(By.cssSelector("[data-section='root_cause'] .section-text")).getText())
+			.isEqualTo("A config change lowered the payments timeout.");
+		assertThat(browser.findElement(By.cssSelector("[data-section='summary'] .missing")).getText())
+			.isEqualTo("Not written yet.");
+		assertThat(browser.findElement(By.className("item-status")).getText()).isEqualTo("open (overdue)");
+		assertThat(browser.findElements(By.className("timeline-line"))).extracting(WebElement::getText)
+			.anyMatch((line) -> line.contains("Resolved: Rolled back"));
+
+		browser.get(url("/dashboard"));
+		WebElement due = browser
+			.findElement(By.cssSelector("#due-postmortems tr[data-incident-id='" + story.id() + "']"));
+		assertThat(due.getText()).contains("Payments time out", "in_progress", "overdue");
+		assertThat(browser.findElements(By.cssSelector("#overdue-action-items .overdue-action-item")))
+			.extracting(WebElement::getText)
+			.anyMatch((row) -> row.contains("Alert on payments timeouts") && row.contains("dave"));
+		due.findElement(By.tagName("a")).click();
+		waitForUrl(browser, url("/dashboard/incidents/" + story.id() + "/postmortem"));
+	}
+
+	private boolean reload(String path) {
+		browser.get(url(path));
+		return false;
+	}
+
 	private static void signInAt(WebDriver page, String person) {
 		new WebDriverWait(page, WAIT)
 			.withMessage(() -> "no login form at " + page.getCurrentUrl() + ": "

@@ -42,6 +42,37 @@ class IncidentTest {
 	}
 
 	@Test
+	void theGoldenPostmortemStoryCorrectsTheImpactStartAndKeepsTheDeclaredOne() {
+		List<EventEnvelope> events = new ArrayList<>(GoldenVectors.all().values());
+		events.addAll(GoldenVectors.postmortemStory().values());
+
+		Incident incident = fold(events);
+
+		assertThat(incident.impactStartedAt()).isEqualTo("2026-11-20T09:55:00Z");
+		assertThat(incident.impactStartedAtAsDeclared()).isEqualTo("2026-11-20T09:58:30.250Z");
+		assertThat(incident.status()).isEqualTo("resolved");
+		assertThat(incident.resolvedAt()).isEqualTo("2026-11-20T12:00:00Z");
+	}
+
+	@Test
+	void anAcknowledgementInTheAlertsSenderAcknowledgesTheIncidentUnlessSomeoneDidEarlier() {
+		this.story.at(at("10:00")).declared();
+		this.story.at(at("10:03")).by("pagerduty").alertAcknowledged("pagerduty", "dk-1");
+		this.story.at(at("10:05")).acknowledged();
+
+		Incident bySender = fold(this.story.events());
+
+		assertThat(bySender.acknowledgedAt()).isEqualTo(at("10:03"));
+		assertThat(bySender.acknowledgedBy()).isEqualTo("pagerduty");
+		IncidentStory responderFirst = new IncidentStory();
+		responderFirst.at(at("10:00")).declared();
+		responderFirst.at(at("10:02")).acknowledged();
+		responderFirst.at(at("10:03")).by("pagerduty").alertAcknowledged("pagerduty", "dk-1");
+		assertThat(fold(responderFirst.events())).extracting(Incident::acknowledgedBy, Incident::acknowledgedAt)
+			.containsExactly("erin", at("10:02"));
+	}
+
+	@Test
 	void mitigatedAtIsTheEarlierOfFirstMitigationAndFirstMoveToMonitoring() {
 		this.story.at(at("10:00")).declared();
 		this.story.at(at("10:20")).status(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING);

@@ -4,9 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import io.incidenttimeline.events.DetectionMethod;
 import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentDeclared;
+import io.incidenttimeline.events.IncidentStatus;
+import io.incidenttimeline.events.KeyMoment;
+import io.incidenttimeline.events.KeyMomentCorrected;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.testsupport.IncidentStory;
 import io.incidenttimeline.query.metrics.MttxCalculator.Figure;
@@ -25,12 +32,92 @@ class MttxCalculatorTest {
 		List<Figure> figures = MttxCalculator.figures(ScriptedIncidents.moments());
 
 		assertThat(figures).containsExactly(
-				new Figure("mttd", Mttx.MTTD.definition(), 5, 0, 0, 300.0, 1560.0, 1776.0, 720.0),
-				new Figure("mtta", Mttx.MTTA.definition(), 4, 1, 0, 120.0, 246.0, 294.6, 165.0),
-				new Figure("mttm", Mttx.MTTM.definition(), 4, 1, 0, 2700.0, 3600.0, 3600.0, 2700.0),
-				new Figure("mttr", Mttx.MTTR.definition(), 4, 1, 0, 4500.0, 9180.0, 10638.0, 5850.0),
-				new Figure("declaredToResolved", Mttx.DECLARED_TO_RESOLVED.definition(), 4, 1, 0, 3300.0, 8430.0,
-						10293.0, 4875.0));
+				new Figure("mttd", Mttx.MTTD.definition(), 5, 0, 0,
+						Map.of("impactStarted", Map.of("declared", 5L), "detected",
+								Map.of("alert", 1L, "declaration", 4L)),
+						300.0, 1560.0, 1776.0, 720.0),
+				new Figure("mtta", Mttx.MTTA.definition(), 4, 1, 0,
+						Map.of("detected", Map.of("alert", 1L, "declaration", 3L), "acknowledged",
+								Map.of("responder", 4L)),
+						120.0, 246.0, 294.6, 165.0),
+				new Figure("mttm", Mttx.MTTM.definition(), 4, 1, 0,
+						Map.of("impactStarted", Map.of("declared", 4L), "mitigated",
+								Map.of("monitoring", 3L, "resolution", 1L)),
+						2700.0, 3600.0, 3600.0, 2700.0),
+				new Figure("mttr", Mttx.MTTR.definition(), 4, 1, 0,
+						Map.of("impactStarted", Map.of("declared", 4L), "resolved", Map.of("resolution", 4L)), 4500.0,
+						9180.0, 10638.0, 5850.0),
+				new Figure("declaredToResolved", Mttx.DECLARED_TO_RESOLVED.definition(), 4, 1, 0,
+						Map.of("declared", Map.of("declaration", 4L), "resolved", Map.of("resolution", 4L)), 3300.0,
+						8430.0, 10293.0, 4875.0));
+	}
+
+	/**
+	 * F: impact 10:00 as declared, detection stated 10:02 (a user report), an alert at
+	 * 10:04, declared 10:10, acknowledged in PagerDuty 10:12 and here 10:15, monitoring
+	 * 10:40, resolved 11:00. MTTD 120 (stated), MTTA 600 (sender), MTTM 2400, MTTR 3600.
+	 * The review corrects the impact start to 09:55: MTTD 420, MTTM 2700, MTTR 3900; then
+	 * the detection to 09:58: MTTD 180, MTTA 840.
+	 */
+	@Test
+	void statedDetectionSenderAcknowledgementsAndCorrectionsGiveTheHandComputedFigures() {
+		IncidentStory f = new IncidentStory();
+		f.at("2026-11-18T10:10:00Z")
+			.next(new IncidentDeclared(f.incident(), "Incident F", Severity.SEV_2, List.of("checkout"),
+					Instant.parse("2026-11-18T10:00:00Z"), "erin", null, Instant.parse("2026-11-18T10:02:00Z"),
+					DetectionMethod.USER_REPORT));
+		f.at("2026-11-18T10:04:00Z").alertTriggered("pagerduty", "dk-F", "checkout errors");
+		f.at("2026-11-18T10:12:00Z").by("pagerduty").alertAcknowledged("pagerduty", "dk-F");
+		f.at("2026-11-18T10:15:00Z").acknowledged();
+		f.at("2026-11-18T10:40:00Z").status(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING);
+		f.at("2026-11-18T11:00:00Z").resolved(null);
+		IncidentMoments asStated = ScriptedIncidents.moments(f);
+		f.at("2026-11-20T09:00:00Z")
+			.next(new KeyMomentCorrected(f.incident(), KeyMoment.IMPACT_STARTED, Instant.parse("2026-11-18T09:55:00Z"),
+					"Logs show errors from 09:55"));
+		IncidentMoments impactCorrected = ScriptedIncidents.moments(f);
+		f.at("2026-11-20T09:05:00Z")
+			.next(new KeyMomentCorrected(f.incident(), KeyMoment.DETECTED, Instant.parse("2026-11-18T09:58:00Z"),
+					"A synthetic check failed at 09:58"));
+		IncidentMoments detectionCorrected = ScriptedIncidents.moments(f);
+
+		assertThat(seconds(asStated)).containsExactly(120.0, 600.0, 2400.0, 3600.0, 3000.0);
+		assertThat(asStated)
+			.extracting(IncidentMoments::detectedBy, IncidentMoments::acknowledgedBy, IncidentMoments::impactStartedBy)
+			.containsExactly("stated", "sender", "declared");
+		assertThat(seconds(impactCorrected)).containsExactly(420.0, 600.0, 2700.0, 3900.0, 3000.0);
+		assertThat(impactCorrected.impactStartedBy()).isEqualTo("corrected");
+		assertThat(impactCorrected.impactStartedAtAsDeclared()).isEqualTo("2026-11-18T10:00:00Z");
+		assertThat(seconds(detectionCorrected)).containsExactly(180.0, 840.0, 2700.0, 3900.0, 3000.0);
+		assertThat(detectionCorrected.detectedBy()).isEqualTo("corrected");
+		assertThat(MttxCalculator.figure(Mttx.MTTA, List.of(detectionCorrected, asStated)).kinds())
+			.isEqualTo(Map.of("detected", Map.of("corrected", 1L, "stated", 1L), "acknowledged", Map.of("sender", 2L)));
+	}
+
+	@Test
+	void aResponderAcknowledgingBeforeTheSenderCountsAsResponderAndAResolutionCorrectionEndsWithAReopening() {
+		IncidentStory g = new IncidentStory();
+		g.at("2026-11-18T10:00:00Z").declared();
+		g.at("2026-11-18T10:01:00Z").acknowledged();
+		g.at("2026-11-18T10:02:00Z").alertAcknowledged("pagerduty", "dk-G");
+		g.at("2026-11-18T11:00:00Z").resolved(null);
+		g.at("2026-11-18T12:00:00Z")
+			.next(new KeyMomentCorrected(g.incident(), KeyMoment.RESOLVED, Instant.parse("2026-11-18T10:50:00Z"),
+					"Traffic was back at 10:50"));
+		IncidentMoments corrected = ScriptedIncidents.moments(g);
+		g.at("2026-11-18T13:00:00Z").reopened("errors are back");
+		IncidentMoments reopened = ScriptedIncidents.moments(g);
+
+		assertThat(corrected.acknowledgedBy()).isEqualTo("responder");
+		assertThat(corrected.resolvedAt()).isEqualTo("2026-11-18T10:50:00Z");
+		assertThat(corrected.resolvedBy()).isEqualTo("corrected");
+		assertThat(reopened.resolvedAt()).isNull();
+	}
+
+	private static List<Double> seconds(IncidentMoments moments) {
+		return Arrays.stream(Mttx.values())
+			.map((metric) -> metric.micros(moments).orElseThrow() / 1_000_000.0)
+			.toList();
 	}
 
 	@Test

@@ -81,6 +81,9 @@ class AuthorizationIT {
 
 	private final IncidentStory waiting = new IncidentStory();
 
+	/** Resolved, so it has a postmortem. */
+	private final IncidentStory resolved = new IncidentStory();
+
 	private Map<String, String> callers;
 
 	@BeforeAll
@@ -88,12 +91,15 @@ class AuthorizationIT {
 		this.topic.send(this.story.declared(Severity.SEV_2, "Checkout errors", "checkout"),
 				this.story.note("Internal: suspect the new pool size"));
 		this.topic.send(this.waiting.declared());
+		this.topic.send(this.resolved.declared(Severity.SEV_1, "Payments down", "payments"),
+				this.resolved.resolved("Rolled back"));
 		this.waiting.note("never arrives");
 		this.topic.send(this.waiting.note("waits for its predecessor"));
 		IncidentStory deadLettered = new IncidentStory();
 		this.topic.sendDeadLetter(deadLettered.id().toString(), IncidentEventCodec.encode(deadLettered.declared()),
 				Map.of());
 		eventually().until(() -> this.api.get("/api/incidents/" + this.story.id()).status() == 200
+				&& this.api.get("/api/incidents/" + this.resolved.id() + "/postmortem").status() == 200
 				&& this.jdbc.sql("SELECT count(*) FROM parked_events").query(Long.class).single() == 1);
 		this.jdbc.sql("""
 				INSERT INTO dashboard_incidents (incident_id, title, severity, status, commander, declared_at,
@@ -246,7 +252,10 @@ class AuthorizationIT {
 
 	private List<Endpoint> documentedEndpoints() {
 		return List.of(viewer("GET", "/api/incidents", 200), viewer("GET", "/api/incidents/{id}", 200),
-				viewer("GET", "/api/incidents/{id}/timeline", 200), viewer("GET", "/api/metrics/mttx", 200),
+				viewer("GET", "/api/incidents/{id}/timeline", 200),
+				viewer("GET", "/api/incidents/{id}/postmortem", 200),
+				viewer("GET", "/api/incidents/{id}/postmortem.md", 200), viewer("GET", "/api/action-items", 200),
+				viewer("GET", "/api/postmortems/due", 200), viewer("GET", "/api/metrics/mttx", 200),
 				viewer("GET", "/api/metrics/mttx/series", 200), viewer("GET", "/api/metrics/incidents", 200),
 				viewer("GET", "/api/status/overdue", 200), viewer("GET", "/api/dashboard/open-incidents", 200),
 				viewer("GET", "/api/stream", 200), anyone("GET", "/api/v2/status.json", 200),
@@ -273,8 +282,9 @@ class AuthorizationIT {
 				missing(false, "POST", "/api/admin/dead-letters/redrive"),
 				// pages: a browser without a session is sent to sign in
 				page("/dashboard"), page("/dashboard/metrics"), page("/dashboard/incidents/{id}"),
-				page("/dashboard/incidents/{id}/fragments/header"), page("/dashboard/fragments/open-incidents"),
-				page("/dashboard/dashboard.css"), page("/dashboard/live.js"),
+				page("/dashboard/incidents/{id}/postmortem"), page("/dashboard/incidents/{id}/fragments/header"),
+				page("/dashboard/fragments/open-incidents"), page("/dashboard/dashboard.css"),
+				page("/dashboard/live.js"),
 				// the status page and what describes the API
 				anyone("GET", "/status", 200), anyone("GET", "/statuspage/status.css", 200),
 				anyone("GET", "/v3/api-docs", 200), anyone("GET", "/swagger-ui/index.html", 200),
@@ -291,7 +301,7 @@ class AuthorizationIT {
 	private void check(Endpoint endpoint, Map.Entry<String, String> caller, int expected, List<String> mismatches) {
 		String base = endpoint.management() ? this.api.admin().url() : this.api.base();
 		String path = endpoint.template()
-			.replace("{id}", this.story.id().toString())
+			.replace("{id}", (endpoint.template().contains("/postmortem") ? this.resolved : this.story).id().toString())
 			.replace("{incidentId}", this.waiting.id().toString())
 			.replace("{name}", "dashboard");
 		Response response = request(endpoint.method(), base + path, caller.getValue(), Map.of());

@@ -269,8 +269,13 @@ class StatusPageIT {
 		send(story.declared(Severity.SEV_3, "Avatars & <em>icons</em> slow", component("avatars")),
 				story.publicUpdate("Avatars load slowly.\nWe are on it."), story.resolved(null));
 
+		// the incident shows as open once its declaration is applied: wait for its
+		// resolution
 		Document html = eventually().until(() -> this.api.get("/status").html(),
-				(page) -> page.getElementById("incident-" + story.id()) != null);
+				(page) -> page.getElementById("incident-" + story.id()) != null
+						&& page.getElementById("incident-" + story.id())
+							.parents()
+							.contains(page.getElementById("past-incidents")));
 
 		Element past = html.getElementById("incident-" + story.id());
 		assertThat(past.parents()).contains(html.getElementById("past-incidents"));
