@@ -207,9 +207,11 @@ class DashboardBrowserIT {
 			return !browser.findElements(row).isEmpty();
 		});
 
-		WebElement incident = browser.findElement(row);
-		assertThat(incident.getAttribute("class")).contains("overdue");
-		assertThat(incident.findElement(By.cssSelector(".overdue-flag")).getText()).startsWith("overdue by 5m");
+		// the live stream may swap the board's rows at any moment: read the row afresh
+		String classes = fresh((driver) -> driver.findElement(row).getAttribute("class"));
+		String flag = fresh((driver) -> driver.findElement(row).findElement(By.cssSelector(".overdue-flag")).getText());
+		assertThat(classes).contains("overdue");
+		assertThat(flag).startsWith("overdue by 5m");
 	}
 
 	@Test
@@ -333,6 +335,11 @@ class DashboardBrowserIT {
 			.anyMatch((row) -> row.contains("Alert on payments timeouts") && row.contains("dave"));
 		due.findElement(By.tagName("a")).click();
 		waitForUrl(browser, url("/dashboard/incidents/" + story.id() + "/postmortem"));
+	}
+
+	private static <T> T fresh(java.util.function.Function<WebDriver, T> read) {
+		return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(read::apply);
 	}
 
 	private boolean reload(String path) {
