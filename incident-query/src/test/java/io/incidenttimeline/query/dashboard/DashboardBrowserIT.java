@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.incidenttimeline.events.ActionItemAdded;
 import io.incidenttimeline.events.ActionItemPriority;
@@ -208,13 +209,11 @@ class DashboardBrowserIT {
 			return !browser.findElements(row).isEmpty();
 		});
 
-		// the row may be re-rendered meanwhile by a live update: read it afresh until it
-		// holds
-		By flag = By.cssSelector("tr.incident.overdue[data-incident-id='" + story.incident() + "'] .overdue-flag");
-		String flagText = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "no overdue flag on " + story.incident())
-			.until((driver) -> driver.findElement(flag).getText());
-		assertThat(flagText).startsWith("overdue by 5m");
+		// the live stream may swap the board's rows at any moment: read the row afresh
+		String classes = fresh((driver) -> driver.findElement(row).getAttribute("class"));
+		String flag = fresh((driver) -> driver.findElement(row).findElement(By.cssSelector(".overdue-flag")).getText());
+		assertThat(classes).contains("overdue");
+		assertThat(flag).startsWith("overdue by 5m");
 	}
 
 	@Test
@@ -338,6 +337,10 @@ class DashboardBrowserIT {
 			.anyMatch((row) -> row.contains("Alert on payments timeouts") && row.contains("dave"));
 		due.findElement(By.tagName("a")).click();
 		waitForUrl(browser, url("/dashboard/incidents/" + story.id() + "/postmortem"));
+	}
+
+	private static <T> T fresh(Function<WebDriver, T> read) {
+		return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(read::apply);
 	}
 
 	private boolean reload(String path) {

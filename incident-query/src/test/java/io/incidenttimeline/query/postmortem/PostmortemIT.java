@@ -139,6 +139,29 @@ class PostmortemIT {
 	}
 
 	@Test
+	void mttxThroughThePipelineUsesTheStatedDetectionTheCorrectionAndTheSendersAcknowledgement() {
+		scriptedIncidentsApplied();
+
+		JsonNode payments = this.api.get("/api/metrics/mttx?service=payments").json();
+		JsonNode search = this.api.get("/api/metrics/mttx?service=search").json();
+		JsonNode owing = this.api.get("/api/incidents/" + this.owing.id()).json();
+
+		assertThat(payments.path("detectedBy").path("stated").asLong()).isEqualTo(1);
+		JsonNode mttd = payments.path("figures").get(0);
+		assertThat(mttd.path("metric").asText()).isEqualTo("mttd");
+		assertThat(mttd.path("medianSeconds").asDouble()).isEqualTo(480.0);
+		assertThat(mttd.path("kinds").path("impactStarted").path("corrected").asLong()).isEqualTo(1);
+		assertThat(mttd.path("kinds").path("detected").path("stated").asLong()).isEqualTo(1);
+		assertThat(payments.path("figures").get(3).path("medianSeconds").asDouble()).as("mttr from the corrected start")
+			.isEqualTo(4200.0);
+		assertThat(search.path("acknowledgedBy").path("sender").asLong()).isEqualTo(1);
+		assertThat(search.path("figures").get(1).path("medianSeconds").asDouble()).as("mtta: 3 minutes")
+			.isEqualTo(180.0);
+		assertThat(owing.path("acknowledgedAt").asText()).isEqualTo("2026-11-20T15:03:00.000000Z");
+		assertThat(owing.path("acknowledgement").path("by").asText()).isEqualTo("pagerduty");
+	}
+
+	@Test
 	void anOpenIncidentHasNoPostmortemAndAResolvedOneADraft() {
 		scriptedIncidentsApplied();
 		IncidentStory open = new IncidentStory();
@@ -286,13 +309,14 @@ class PostmortemIT {
 		this.topic.send(events.toArray(EventEnvelope[]::new));
 
 		this.topic.send(this.owing.at("2026-11-20T15:00:00Z").declared(Severity.SEV_2, "Search is down", "search"),
+				this.owing.at("2026-11-20T15:03:00Z").by("pagerduty").alertAcknowledged("pagerduty", "dk-search"),
 				this.owing.at("2026-11-20T16:00:00Z").resolved("Restarted search"));
 
 		eventually().until(() -> this.api.get("/api/incidents/" + this.story.id())
 			.json()
 			.path("lastSequence")
 			.asLong() == this.story.events().size()
-				&& this.api.get("/api/incidents/" + this.owing.id()).json().path("lastSequence").asLong() == 2);
+				&& this.api.get("/api/incidents/" + this.owing.id()).json().path("lastSequence").asLong() == 3);
 	}
 
 	private static EventEnvelope alice(EventEnvelope event) {
