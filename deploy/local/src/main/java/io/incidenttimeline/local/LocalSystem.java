@@ -359,6 +359,18 @@ public final class LocalSystem implements AutoCloseable {
 		return this.settings.dataDirectory().resolve("logs").resolve(instanceName(module, instance) + ".log");
 	}
 
+	/**
+	 * The JSON (Elastic Common Schema) log file of a service instance, one object per
+	 * line with {@code traceId} and {@code spanId}, e.g. {@code incident-query-2.json}.
+	 */
+	public Path jsonLogFile(String module, int instance) {
+		return jsonLogFile(instanceName(module, instance));
+	}
+
+	private Path jsonLogFile(String name) {
+		return this.settings.dataDirectory().resolve("logs").resolve(name + ".json").toAbsolutePath();
+	}
+
 	@Override
 	public void close() {
 		for (Instance query : this.queries) {
@@ -397,6 +409,10 @@ public final class LocalSystem implements AutoCloseable {
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
 		environment.put("OIDC_ISSUER_URI", identityUrl());
 		environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+		// the console stays text (the local profile); the same lines as JSON, with trace
+		// ids
+		environment.put("LOGGING_FILE_NAME", jsonLogFile(name).toString());
+		environment.put("LOGGING_STRUCTURED_FORMAT_FILE", "ecs");
 		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, name + ".log");
 	}
 

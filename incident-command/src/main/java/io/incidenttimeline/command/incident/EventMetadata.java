@@ -28,7 +28,7 @@ public final class EventMetadata {
 
 	/**
 	 * The W3C trace context of the request that recorded the event, when it was traced;
-	 * absent otherwise (nothing on this side writes it yet).
+	 * absent otherwise ({@link TraceContextMetaData} writes it).
 	 */
 	public static final String TRACEPARENT = "traceparent";
 

@@ -13,6 +13,9 @@ import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.IncidentEventCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,6 +33,10 @@ import org.springframework.kafka.support.SendResult;
  * it with {@code acks=all}; any failure fails the batch, which the processor retries with
  * backoff. Nothing is skipped; a retried batch may publish an event twice, which readers
  * drop by sequence number.
+ * <p>
+ * Each record is sent within the trace of the request that recorded its event (the
+ * envelope's {@code traceparent}), so the template's observation writes that trace into
+ * the record's headers too.
  */
 @ProcessingGroup(PublishingConfiguration.PROCESSING_GROUP)
 class KafkaPublisher {
@@ -46,9 +53,13 @@ class KafkaPublisher {
 
 	private final Counter failures;
 
-	KafkaPublisher(KafkaTemplate<String, byte[]> kafka, String topic, MeterRegistry meters) {
+	private final ObservationRegistry observations;
+
+	KafkaPublisher(KafkaTemplate<String, byte[]> kafka, String topic, MeterRegistry meters,
+			ObservationRegistry observations) {
 		this.kafka = kafka;
 		this.topic = topic;
+		this.observations = observations;
 		this.published = Counter.builder("incident.publisher.events.published")
 			.description("Incident events Kafka acknowledged (acks=all)")
 			.register(meters);
@@ -63,7 +74,17 @@ class KafkaPublisher {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, envelope.incidentId().toString(),
 				IncidentEventCodec.encode(envelope));
 		record.headers().add("content-type", IncidentEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-		pendingSends().add(this.kafka.send(record));
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = pendingSends();
+		inTraceOf(envelope).observe(() -> sends.add(this.kafka.send(record)));
+	}
+
+	private Observation inTraceOf(EventEnvelope envelope) {
+		ReceiverContext<EventEnvelope> context = new ReceiverContext<>(
+				(carrier, key) -> "traceparent".equals(key) ? carrier.traceparent() : null);
+		context.setCarrier(envelope);
+		return Observation.createNotStarted("incident.publisher.publish", () -> context, this.observations)
+			.contextualName("publish " + envelope.type().name())
+			.lowCardinalityKeyValue("event.type", envelope.type().name());
 	}
 
 	private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {

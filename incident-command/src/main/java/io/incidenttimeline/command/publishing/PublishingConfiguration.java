@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.incidenttimeline.command.eventstore.EventStoreStatistics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,6 +14,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -48,8 +50,10 @@ class PublishingConfiguration {
 
 	@Bean
 	KafkaPublisher kafkaPublisher(KafkaTemplate<String, byte[]> publisherKafkaTemplate,
-			@Value("${incident-timeline.topic}") String topic, MeterRegistry meters) {
-		return new KafkaPublisher(publisherKafkaTemplate, topic, meters);
+			@Value("${incident-timeline.topic}") String topic, MeterRegistry meters,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new KafkaPublisher(publisherKafkaTemplate, topic, meters,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean
@@ -76,9 +80,15 @@ class PublishingConfiguration {
 		return new DefaultKafkaProducerFactory<>(config);
 	}
 
+	/**
+	 * Observed, so each record's headers carry the trace of the request that recorded its
+	 * event ({@link KafkaPublisher} sends within it).
+	 */
 	@Bean
 	KafkaTemplate<String, byte[]> publisherKafkaTemplate(ProducerFactory<String, byte[]> publisherProducerFactory) {
-		return new KafkaTemplate<>(publisherProducerFactory);
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(publisherProducerFactory);
+		template.setObservationEnabled(true);
+		return template;
 	}
 
 	/**

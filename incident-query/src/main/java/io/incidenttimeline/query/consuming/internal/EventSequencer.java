@@ -10,6 +10,7 @@ import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.EventsApplied;
 import io.incidenttimeline.query.consuming.Projection;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,17 @@ class EventSequencer {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	EventSequencer(ProgressTable progress, ParkedEvents parked, EventLog eventLog, List<Projection> projections,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, ObservationRegistry observations) {
 		this.progress = progress;
 		this.parked = parked;
 		this.eventLog = eventLog;
 		this.projections = projections;
 		this.publisher = publisher;
 		this.clock = Clock.systemUTC();
+		this.observations = observations;
 	}
 
 	@Transactional
@@ -157,7 +161,12 @@ class EventSequencer {
 
 	private void apply(IncomingEvent event, Instant now, Consumed consumed, List<EventEnvelope> applied) {
 		if (event instanceof IncomingEvent.Known known) {
-			this.projections.forEach((projection) -> projection.apply(known.envelope()));
+			EventEnvelope envelope = known.envelope();
+			AppliedEventObservation.of(envelope, this.observations).observe(() -> {
+				this.projections.forEach((projection) -> projection.apply(envelope));
+				log.info("applied {} seq {} of incident {}", envelope.type().name(), envelope.sequence(),
+						envelope.incidentId());
+			});
 			consumed.applied(known.envelope().type().name());
 			applied.add(known.envelope());
 		}
