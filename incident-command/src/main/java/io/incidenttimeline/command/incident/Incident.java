@@ -83,6 +83,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = IncidentCache.BEAN)
 class Incident {
 
+	/** The latest due date an action item may have. */
+	static final LocalDate LATEST_DUE_DATE = LocalDate.of(9999, 12, 31);
+
 	/**
 	 * How far a client's clock may run ahead of ours before its {@code occurredAt} counts
 	 * as a time in the future.
@@ -707,13 +710,17 @@ class Incident {
 
 	/**
 	 * Nothing is due before the incident happened: not before the day it was declared, in
-	 * UTC.
+	 * UTC; and nothing after {@link #LATEST_DUE_DATE}, a four-digit year every reader can
+	 * hold (Java's dates reach year 999,999,999, PostgreSQL's {@code date} 5,874,897).
 	 */
 	private void requireDueDate(LocalDate dueDate) {
 		LocalDate declared = LocalDate.ofInstant(this.moments.declared(), ZoneOffset.UTC);
 		if (dueDate != null && dueDate.isBefore(declared)) {
 			throw new InvalidCommandException("dueDate",
 					"dueDate must not be before the day the incident was declared (" + declared + ")");
+		}
+		if (dueDate != null && dueDate.isAfter(LATEST_DUE_DATE)) {
+			throw new InvalidCommandException("dueDate", "dueDate must not be after " + LATEST_DUE_DATE);
 		}
 	}
 

@@ -224,6 +224,17 @@ class IncidentPostmortemTest {
 	}
 
 	@Test
+	void anActionItemIsDueNoLaterThanTheLastDayOfAFourDigitYear() {
+		this.fixture.given(stored(started()))
+			.when(add("Add a canary stage", "alice", LocalDate.parse("+10000-01-01"), null, null))
+			.expectNoEvents()
+			.expectException(invalid("dueDate", "dueDate must not be after 9999-12-31"));
+		this.fixture.given(stored(started()))
+			.when(add("Add a canary stage", "alice", LocalDate.parse("9999-12-31"), null, null))
+			.expectSuccessfulHandlerExecution();
+	}
+
+	@Test
 	void anActionItemsLinkIsAnHttpUrl() {
 		for (String link : List.of("ftp://tracker.example/1", "tracker.example/OPS-1", "not a url", "", "https://")) {
 			this.fixture.given(stored(started()))
