@@ -1,8 +1,6 @@
 package io.incidenttimeline.command.incident;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import io.incidenttimeline.events.Timestamps;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,9 +46,7 @@ class IncidentAlertsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixture = new AggregateTestFixture<>(Incident.class);
-		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-		this.fixture.registerInjectableResource(IncidentLimits.defaults());
+		this.fixture = IncidentFixtures.fixtureAt(NOW);
 	}
 
 	@Test

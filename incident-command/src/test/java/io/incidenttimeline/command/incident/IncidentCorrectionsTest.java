@@ -1,8 +1,6 @@
 package io.incidenttimeline.command.incident;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import io.incidenttimeline.events.StatusChanged;
 import io.incidenttimeline.events.TimelineNoteAdded;
 import io.incidenttimeline.events.Timestamps;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +60,7 @@ class IncidentCorrectionsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixture = new AggregateTestFixture<>(Incident.class);
-		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-		this.fixture.registerInjectableResource(IncidentLimits.defaults());
+		this.fixture = IncidentFixtures.fixtureAt(NOW);
 	}
 
 	@Test

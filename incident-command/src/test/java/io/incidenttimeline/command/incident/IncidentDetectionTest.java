@@ -1,8 +1,6 @@
 package io.incidenttimeline.command.incident;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +12,6 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.Timestamps;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +39,7 @@ class IncidentDetectionTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixture = new AggregateTestFixture<>(Incident.class);
-		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-		this.fixture.registerInjectableResource(IncidentLimits.defaults());
+		this.fixture = IncidentFixtures.fixtureAt(NOW);
 	}
 
 	@Test

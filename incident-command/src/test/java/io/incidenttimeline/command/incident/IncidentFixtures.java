@@ -1,6 +1,8 @@
 package io.incidenttimeline.command.incident;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -8,17 +10,29 @@ import io.incidenttimeline.events.IncidentEvent;
 import io.incidenttimeline.events.Timestamps;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 
 /**
- * What the fixture tests of issue #11's rules share: stored events with their metadata,
- * and matchers for the exceptions the incident answers with.
+ * What the incident's fixture tests share: the aggregate under test, stored events with
+ * their metadata, and matchers for the exceptions the incident answers with.
  */
 final class IncidentFixtures {
 
 	private IncidentFixtures() {
+	}
+
+	/**
+	 * The {@link Incident} under test, its clock stopped at {@code now}, default limits.
+	 */
+	static FixtureConfiguration<Incident> fixtureAt(Instant now) {
+		FixtureConfiguration<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+		fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+		fixture.registerInjectableResource(IncidentLimits.defaults());
+		return fixture;
 	}
 
 	/**

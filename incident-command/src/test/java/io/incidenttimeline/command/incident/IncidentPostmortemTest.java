@@ -1,9 +1,7 @@
 package io.incidenttimeline.command.incident;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ import io.incidenttimeline.events.PostmortemStarted;
 import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.events.Timestamps;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +63,7 @@ class IncidentPostmortemTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixture = new AggregateTestFixture<>(Incident.class);
-		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-		this.fixture.registerInjectableResource(IncidentLimits.defaults());
+		this.fixture = IncidentFixtures.fixtureAt(NOW);
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package io.incidenttimeline.command.incident;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,7 +25,6 @@ import io.incidenttimeline.events.Visibility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -48,9 +45,7 @@ class IncidentTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixture = new AggregateTestFixture<>(Incident.class);
-		this.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-		this.fixture.registerInjectableResource(IncidentLimits.defaults());
+		this.fixture = IncidentFixtures.fixtureAt(NOW);
 	}
 
 	@Test
