@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.incidenttimeline.command.alerts.AlertProperties.IncidentResolution;
 import io.incidenttimeline.command.alerts.AlertReceipts.Receipt;
@@ -37,15 +39,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records nothing new. Axon's unit of work joins that transaction because the command bus
  * runs in this thread.
  *
- * Alert traffic is small and bursty, so one transaction-scoped advisory lock serialises
- * ingestion across instances: two alerts of one group cannot both declare an incident.
- * The wait for it is bounded ({@link #LOCK_WAIT}): a lock held too long by a stuck
- * transaction makes the sender hear 503 and retry, instead of hanging its request.
+ * Before it reads anything, a request takes transaction-scoped advisory locks on what its
+ * alerts decide about ({@link #lockKeys}): each alert at its sender, each notification's
+ * dedup key, and each route an alert may open or join. So across instances two alerts of
+ * one group cannot both declare an incident, and two deliveries of one alert cannot both
+ * record it, while unrelated alerts (an alert storm from many groups, several senders)
+ * are ingested side by side; one lock for all ingestion had made a storm wait in line.
+ * The locks are taken in one order (by key) so two requests never wait for each other in
+ * a circle. The wait for them is bounded ({@link #LOCK_WAIT}): a lock held too long by a
+ * stuck transaction makes the sender hear 503 and retry, instead of hanging its request.
  */
 @Component
 public class AlertIngestion {
-
-	private static final long LOCK = 0x616c65727473L;
 
 	private static final int ATTEMPTS = 3;
 
@@ -94,7 +99,11 @@ public class AlertIngestion {
 			try {
 				return this.transaction.execute((tx) -> {
 					this.jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
-					this.jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+					this.jdbc.query("""
+							SELECT pg_advisory_xact_lock(key) FROM (
+							  SELECT DISTINCT hashtextextended(name, 0) AS key FROM unnest(?::text[]) AS name) AS keys
+							ORDER BY key""", (row) -> {
+					}, (Object) lockKeys(ordered));
 					Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 					return ordered.stream().map((alert) -> ingest(alert, now)).toList();
 				});
@@ -105,6 +114,21 @@ public class AlertIngestion {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The names of the advisory locks a request takes (PostgreSQL hashes each to a 64-bit
+	 * key): {@code alert <integration> <alert key>}, {@code notification <integration>
+	 * <dedup key>}, and {@code route <route key>} for an alert a rule routes.
+	 */
+	String[] lockKeys(List<Alert> alerts) {
+		Set<String> keys = new TreeSet<>();
+		for (Alert alert : alerts) {
+			keys.add("alert " + alert.integration() + " " + alert.alertKey());
+			keys.add("notification " + alert.integration() + " " + alert.dedupKey());
+			this.policy.route(alert).ifPresent((route) -> keys.add("route " + route.routeKey()));
+		}
+		return keys.toArray(String[]::new);
 	}
 
 	private Outcome ingest(Alert alert, Instant now) {
