@@ -172,11 +172,13 @@ final class EventStoreSeeder {
 				incidents);
 		Instant start = Instant.now();
 		List<String> ids = new ArrayList<>();
+		int resolvedIncidents = 0;
 		try (Connection connection = Bench.connect(this.system.jdbcUrl("incident_command"))) {
 			StringBuilder csv = new StringBuilder();
 			int rows = 0;
 			for (int i = 0; i < incidents; i++) {
 				boolean resolve = this.random.nextInt(20) != 0;
+				resolvedIncidents += resolve ? 1 : 0;
 				ids.add(copy(resolve ? this.resolved : this.open, resolve, this.seededIncidents++, csv));
 				rows += this.eventsPerIncident;
 				if (rows >= ROWS_PER_TRANSACTION || i == incidents - 1) {
@@ -194,6 +196,7 @@ final class EventStoreSeeder {
 		Bench.progress(this.out, "stored %d events in %.1f s; waiting until the query side shows them", events,
 				Bench.seconds(start, Instant.now()));
 		awaitApplied(query, before + events, timeout);
+		requireProjected(query, ids, resolvedIncidents);
 		Bench.progress(this.out, "all %d seeded events visible %.1f s after the seeding started (%.0f events/s)",
 				events, Bench.seconds(start, Instant.now()), events / Bench.seconds(start, Instant.now()));
 		return ids;
@@ -307,6 +310,30 @@ final class EventStoreSeeder {
 				reportedCount = applied;
 			}
 			Thread.sleep(500);
+		}
+	}
+
+	/**
+	 * Every seeded incident is on the incidents and MTTx projections, exactly the
+	 * resolved ones resolved.
+	 */
+	private static void requireProjected(String query, List<String> ids, int resolved) throws Exception {
+		try (Connection connection = Bench.connect(query); PreparedStatement statement = connection.prepareStatement("""
+				select (select count(*) from incidents where id = any(?::uuid[])),
+				  (select count(*) from incidents where id = any(?::uuid[]) and resolved_at is not null),
+				  (select count(*) from mttx_moments where incident_id = any(?::uuid[]))""")) {
+			for (int i = 1; i <= 3; i++) {
+				statement.setArray(i, connection.createArrayOf("text", ids.toArray()));
+			}
+			try (ResultSet counts = statement.executeQuery()) {
+				counts.next();
+				if (counts.getLong(1) != ids.size() || counts.getLong(2) != resolved
+						|| counts.getLong(3) != ids.size()) {
+					throw new IllegalStateException("of " + ids.size() + " seeded incidents (" + resolved
+							+ " resolved) the query side shows " + counts.getLong(1) + " (" + counts.getLong(2)
+							+ " resolved) and " + counts.getLong(3) + " on the MTTx projection");
+				}
+			}
 		}
 	}
 

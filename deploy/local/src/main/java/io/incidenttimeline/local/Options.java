@@ -57,8 +57,9 @@ final class Options {
 		return Integer.parseInt(string(name, String.valueOf(full), String.valueOf(quick)).replace("_", ""));
 	}
 
-	Duration seconds(String name, int full, int quick) {
-		return Duration.ofSeconds(integer(name, full, quick));
+	Duration seconds(String name, double full, double quick) {
+		double seconds = Double.parseDouble(string(name, String.valueOf(full), String.valueOf(quick)));
+		return Duration.ofMillis(Math.round(seconds * 1000));
 	}
 
 	List<Integer> integers(String name, String full, String quick) {

@@ -50,6 +50,8 @@ final class RawPipeline implements AutoCloseable {
 
 	private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+	private volatile boolean running = true;
+
 	RawPipeline(LocalSystem system, String name) throws SQLException {
 		this.jdbc = Bench.scratchDatabase(system, "benchmark_" + name);
 		try (Connection connection = connection()) {
@@ -143,7 +145,7 @@ final class RawPipeline implements AutoCloseable {
 					.prepareStatement("insert into applied values (?::uuid, ?, ?) on conflict do nothing")) {
 			connection.setAutoCommit(false);
 			this.consumer.subscribe(List.of(this.topic));
-			while (!Thread.currentThread().isInterrupted()) {
+			while (this.running) {
 				ConsumerRecords<String, byte[]> records = this.consumer.poll(Duration.ofMillis(100));
 				if (records.isEmpty()) {
 					continue;
@@ -162,7 +164,7 @@ final class RawPipeline implements AutoCloseable {
 				this.consumer.commitSync();
 			}
 		}
-		catch (WakeupException | org.apache.kafka.common.errors.InterruptException ex) {
+		catch (WakeupException ex) {
 			// closing
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -175,9 +177,9 @@ final class RawPipeline implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		this.running = false;
 		this.consumer.wakeup();
-		this.projector.interrupt();
-		this.projector.join(10_000);
+		this.projector.join(15_000);
 		this.producer.close(Duration.ofSeconds(10));
 	}
 

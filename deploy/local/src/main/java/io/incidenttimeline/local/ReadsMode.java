@@ -56,8 +56,8 @@ final class ReadsMode {
 		this.incidents = options.integer("incidents", 20_000, 40);
 		this.smallEvents = options.integer("small-events", 10_000, 500);
 		this.readers = options.integer("readers", 8, 8);
-		this.seconds = options.seconds("read-seconds", 20, 3);
-		this.warmup = options.seconds("read-warmup", 2, 1);
+		this.seconds = options.seconds("read-seconds", 20, 2);
+		this.warmup = options.seconds("read-warmup", 2, 0.5);
 		this.seedTimeout = options.seconds("seed-timeout", 3600, 300);
 		if (this.events % this.incidents != 0 || this.smallEvents % (this.events / this.incidents) != 0
 				|| this.smallEvents >= this.events) {
@@ -77,11 +77,11 @@ final class ReadsMode {
 		Figures full = measure(system, seeded, out);
 		List<Table> tables = new ArrayList<>();
 		tables.add(small.table("reads at " + this.smallEvents + " events / " + smallIncidents + " incidents, "
-				+ this.readers + " readers, " + this.seconds.toSeconds() + " s per endpoint"));
+				+ this.readers + " readers, " + this.seconds.toMillis() / 1000.0 + " s per endpoint"));
 		tables.add(full.table("reads at " + this.events + " events / " + this.incidents + " incidents, " + this.readers
-				+ " readers, " + this.seconds.toSeconds() + " s per endpoint"));
+				+ " readers, " + this.seconds.toMillis() / 1000.0 + " s per endpoint"));
 		Table flatness = new Table("reads: flatness, p99 at " + this.events + " events / p99 at " + this.smallEvents,
-				List.of(this.smallEvents + " ev p99", this.events + " ev p99", "full/small"));
+				List.of(this.events + " ev p99", this.smallEvents + " ev p99", "full/small"));
 		for (int i = 0; i < Endpoint.values().length; i++) {
 			Endpoint endpoint = Endpoint.values()[i];
 			flatness.row(endpoint.label + " (ms)", small.ours().get(i).p99(), full.ours().get(i).p99());
