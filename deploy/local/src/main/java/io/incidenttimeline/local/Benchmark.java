@@ -107,6 +107,10 @@ public final class Benchmark {
 				out.println("=== all tables ===");
 				tables.forEach((table) -> table.print(out));
 			}
+			List<String> failures = tables.stream().flatMap((table) -> table.failures().stream()).toList();
+			if (!failures.isEmpty()) {
+				throw new IllegalStateException("the benchmark failed: " + String.join("; ", failures));
+			}
 			return tables;
 		}
 

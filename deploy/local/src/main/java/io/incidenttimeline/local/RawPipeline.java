@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,6 +78,24 @@ final class RawPipeline implements AutoCloseable {
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
 		this.projector = new Thread(this::project, "baseline-projector-" + name);
 		this.projector.start();
+		warmUp();
+	}
+
+	/**
+	 * Sends one record to a random incident and waits for its acknowledgement, so that
+	 * the measured sends find the topic made and its metadata known.
+	 */
+	private void warmUp() {
+		try {
+			send(UUID.randomUUID().toString(), 1).get(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("the baseline's topic " + this.topic + " takes no records", ex);
+		}
 	}
 
 	String jdbc() {

@@ -14,8 +14,11 @@ import java.util.NoSuchElementException;
  * @param columns the headers of the two value columns and of the ratio
  * @param rows the figures
  * @param notes lines printed under the table
+ * @param failures why the mode failed, though it measured to the end (e.g. error answers
+ * under an open-loop rate the system cannot take): the benchmark fails after printing the
+ * table
  */
-public record Table(String title, List<String> columns, List<Row> rows, List<String> notes) {
+public record Table(String title, List<String> columns, List<Row> rows, List<String> notes, List<String> failures) {
 
 	static final List<String> OURS_VS_BASELINE = List.of("incident-timeline", "raw baseline", "ratio");
 
@@ -24,11 +27,16 @@ public record Table(String title, List<String> columns, List<Row> rows, List<Str
 	}
 
 	Table(String title, List<String> columns) {
-		this(title, columns, new ArrayList<>(), new ArrayList<>());
+		this(title, columns, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 	}
 
 	Table row(String figure, double ours, double baseline) {
 		this.rows.add(new Row(figure, ours, baseline));
+		return this;
+	}
+
+	Table failure(String failure) {
+		this.failures.add(failure);
 		return this;
 	}
 
@@ -58,6 +66,7 @@ public record Table(String title, List<String> columns, List<Row> rows, List<Str
 					Double.isFinite(row.ratio()) ? String.format("%.2f", row.ratio()) : "-");
 		}
 		this.notes.forEach(out::println);
+		this.failures.forEach((failure) -> out.println("FAILED: " + failure));
 	}
 
 	private static String number(double value) {
