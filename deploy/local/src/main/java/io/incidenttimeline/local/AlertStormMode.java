@@ -109,6 +109,7 @@ final class AlertStormMode {
 		AtomicInteger recorded = new AtomicInteger();
 		AtomicInteger retries = new AtomicInteger();
 		Instant start = Instant.now();
+		Instant[] reported = { start };
 		Bench.runClients(this.senders, () -> {
 			for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
 				Instant sent = Instant.now();
@@ -134,6 +135,13 @@ final class AlertStormMode {
 						throw new IllegalStateException("an alert was not recorded: " + item);
 					}
 					recorded.incrementAndGet();
+				}
+				synchronized (reported) {
+					if (Instant.now().isAfter(reported[0].plusSeconds(10))) {
+						reported[0] = Instant.now();
+						Bench.progress(out, "alert-storm: %d of %d alerts answered (%d requests retried)",
+								recorded.get(), this.alerts, retries.get());
+					}
 				}
 			}
 			return null;
