@@ -84,8 +84,8 @@ final class ReadsMode {
 				List.of(this.events + " ev p99", this.smallEvents + " ev p99", "full/small"));
 		for (int i = 0; i < Endpoint.values().length; i++) {
 			Endpoint endpoint = Endpoint.values()[i];
-			flatness.row(endpoint.label + " (ms)", small.ours().get(i).p99(), full.ours().get(i).p99());
-			flatness.row(endpoint.label + " raw SQL (ms)", small.baseline().get(i).p99(), full.baseline().get(i).p99());
+			flatness.row(endpoint.label + " (ms)", full.ours().get(i).p99(), small.ours().get(i).p99());
+			flatness.row(endpoint.label + " raw SQL (ms)", full.baseline().get(i).p99(), small.baseline().get(i).p99());
 		}
 		tables.add(flatness);
 		return tables;
