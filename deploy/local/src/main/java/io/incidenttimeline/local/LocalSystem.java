@@ -2,16 +2,23 @@ package io.incidenttimeline.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,10 +46,24 @@ import org.apache.kafka.common.Uuid;
  * both services as child processes from their executable jars. Data lives under one
  * folder and survives restarts. Tests use the stop/start methods to break parts of the
  * system on purpose.
+ *
+ * <p>
+ * Extra JVM options for the two services' processes (not Kafka's, not the identity
+ * provider's) come from the environment variable {@code SERVICE_JAVA_OPTIONS}
+ * (whitespace-separated) or {@link #withServiceJavaOptions(List)}, e.g. a flight
+ * recording of each service:
+ * {@code SERVICE_JAVA_OPTIONS='-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile,duration=120s'}.
+ * A {@code %n} in an option is replaced by the instance's name ({@code incident-command},
+ * {@code incident-query-2}, ...), so that each process writes its own file:
+ * {@code filename=/tmp/%n.jfr}.
  */
 public final class LocalSystem implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("<input name=\"_csrf\"[^>]*value=\"([^\"]*)\"");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -60,6 +82,8 @@ public final class LocalSystem implements AutoCloseable {
 	private final List<Instance> queries = new ArrayList<>();
 
 	private final Map<String, String> serviceEnvironment = new HashMap<>();
+
+	private final List<String> serviceJavaOptions = new ArrayList<>(javaOptions(System.getenv("SERVICE_JAVA_OPTIONS")));
 
 	public LocalSystem(Settings settings) {
 		this.settings = settings;
@@ -91,6 +115,25 @@ public final class LocalSystem implements AutoCloseable {
 	public LocalSystem withServiceEnvironment(Map<String, String> environment) {
 		this.serviceEnvironment.putAll(environment);
 		return this;
+	}
+
+	/**
+	 * Extra JVM options for every service instance, after those of
+	 * {@code SERVICE_JAVA_OPTIONS}; call before {@link #start()}. See the class comment.
+	 */
+	public LocalSystem withServiceJavaOptions(List<String> options) {
+		this.serviceJavaOptions.addAll(options);
+		return this;
+	}
+
+	/**
+	 * JVM options as a shell would split them on whitespace (no quoting).
+	 */
+	static List<String> javaOptions(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return List.of(text.trim().split("\\s+"));
 	}
 
 	public int commandInstances() {
@@ -287,6 +330,114 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A fresh access token of one of the identity provider's sample people ({@code alice}
+	 * responder, {@code victor} viewer, {@code carol} commander, {@code ada} admin;
+	 * password = name), signed in as {@code token.sh} does: the authorization-code flow
+	 * with PKCE as the public client {@code incident-cli}. Tokens live five minutes.
+	 */
+	public String personToken(String person) {
+		String client = "incident-cli";
+		String callback = "http://127.0.0.1:9999/callback";
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		String verifier = randomUrlSafe(48);
+		String state = randomUrlSafe(16);
+		String idp = identityUrl();
+		try {
+			String authorize = idp + "/oauth2/authorize?"
+					+ form(Map.of("response_type", "code", "client_id", client, "redirect_uri", callback, "scope",
+							"openid profile", "state", state, "code_challenge", challenge(verifier),
+							"code_challenge_method", "S256"));
+			redirect(browser.send(page(authorize).GET().build(), HttpResponse.BodyHandlers.ofString()), authorize);
+			String login = browser.send(page(idp + "/login").GET().build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher csrf = CSRF_INPUT.matcher(login);
+			if (!csrf.find()) {
+				throw new IllegalStateException("no CSRF field on " + idp + "/login");
+			}
+			URI location = redirect(
+					browser.send(page(idp + "/login").header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers
+							.ofString(form(Map.of("username", person, "password", person, "_csrf", csrf.group(1)))))
+						.build(), HttpResponse.BodyHandlers.ofString()),
+					"the login of " + person);
+			for (int hops = 0; !location.toString().startsWith(callback + "?"); hops++) {
+				if (hops == 5 || "error".equals(location.getQuery())) {
+					throw new IllegalStateException("sign-in of " + person + " failed at " + location);
+				}
+				location = redirect(
+						browser.send(page(location.toString()).GET().build(), HttpResponse.BodyHandlers.ofString()),
+						location.toString());
+			}
+			Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location.toString());
+			if (!location.toString().contains("state=" + state) || !code.find()) {
+				throw new IllegalStateException("the authorization failed: " + location);
+			}
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(idp + "/oauth2/token"))
+				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
+						URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", callback, "client_id",
+						client, "code_verifier", verifier))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = ACCESS_TOKEN.matcher(response.body());
+			if (response.statusCode() != 200 || !token.find()) {
+				throw new IllegalStateException(
+						"no token for " + person + ": " + response.statusCode() + " " + response.body());
+			}
+			return token.group(1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static HttpRequest.Builder page(String uri) {
+		return HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").timeout(Duration.ofSeconds(10));
+	}
+
+	private static URI redirect(HttpResponse<String> response, String step) {
+		String location = response.headers().firstValue("Location").orElse(null);
+		if (response.statusCode() / 100 != 3 || location == null) {
+			throw new IllegalStateException(step + " answered " + response.statusCode() + " instead of a redirect");
+		}
+		return response.uri().resolve(location);
+	}
+
+	private static String form(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static String randomUrlSafe(int bytes) {
+		byte[] value = new byte[bytes];
+		RANDOM.nextBytes(value);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+	}
+
+	private static String challenge(String verifier) {
+		try {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(
+						MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public void stopIdentity() {
 		this.identity = stop(this.identity);
 	}
@@ -413,7 +564,12 @@ public final class LocalSystem implements AutoCloseable {
 		// ids
 		environment.put("LOGGING_FILE_NAME", jsonLogFile(name).toString());
 		environment.put("LOGGING_STRUCTURED_FORMAT_FILE", "ecs");
-		return java(List.of("-Xmx512m", "-jar", jar.toString()), environment, name + ".log");
+		List<String> arguments = new ArrayList<>();
+		arguments.add("-Xmx512m");
+		this.serviceJavaOptions.forEach((option) -> arguments.add(option.replace("%n", name)));
+		arguments.add("-jar");
+		arguments.add(jar.toString());
+		return java(arguments, environment, name + ".log");
 	}
 
 	/**
