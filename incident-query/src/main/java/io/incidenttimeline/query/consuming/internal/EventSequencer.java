@@ -24,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies each incident's events exactly once and in sequence order, whatever order and
- * however often Kafka delivers them. One PostgreSQL transaction per record: lock the
- * incident's progress, then skip a duplicate, park an early arrival, or apply the next
- * event to every projection, store it, and apply the parked successors it unblocks.
- * Publishes {@link EventsApplied} (and, for the counters, {@link Consumed}) inside the
- * transaction, for listeners that act once it has committed.
+ * however often Kafka delivers them. One PostgreSQL transaction per poll
+ * ({@link #receiveAll}), or per record when a poll cannot be applied as a whole
+ * ({@link #receive}): lock the incidents' progress, then skip a duplicate, park an early
+ * arrival, or apply the next event to every projection, store it, and apply the parked
+ * successors it unblocks. Publishes {@link EventsApplied} (and, for the counters,
+ * {@link Consumed}) once inside each transaction, for listeners that act once it has
+ * committed.
  * <p>
  * An event whose application keeps failing is parked as failed ({@link #parkFailed}): its
  * incident waits, its later events park behind it, and {@link #retry} applies it and them
