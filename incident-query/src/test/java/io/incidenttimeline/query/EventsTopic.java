@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentEventCodec;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,6 +43,29 @@ public final class EventsTopic implements AutoCloseable {
 	public void send(EventEnvelope... envelopes) {
 		for (EventEnvelope envelope : envelopes) {
 			send(envelope.incidentId().toString(), IncidentEventCodec.encode(envelope));
+		}
+	}
+
+	/**
+	 * Sends every envelope without waiting for each acknowledgement, then waits for all:
+	 * many records in little time, for tests that load the consumer.
+	 */
+	public void sendAll(List<EventEnvelope> envelopes) {
+		List<Future<RecordMetadata>> sent = new ArrayList<>();
+		for (EventEnvelope envelope : envelopes) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, envelope.incidentId().toString(),
+					IncidentEventCodec.encode(envelope));
+			record.headers().add("content-type", IncidentEventCodec.CONTENT_TYPE.getBytes());
+			sent.add(this.producer.send(record));
+		}
+		this.producer.flush();
+		for (Future<RecordMetadata> each : sent) {
+			try {
+				each.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("could not send to " + this.topic, ex);
+			}
 		}
 	}
 

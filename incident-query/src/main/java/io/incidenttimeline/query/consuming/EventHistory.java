@@ -2,6 +2,7 @@ package io.incidenttimeline.query.consuming;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentId;
@@ -27,5 +28,11 @@ public interface EventHistory {
 	 * The incident's events of known types up to and including {@code sequence}.
 	 */
 	List<EventEnvelope> through(IncidentId incident, long sequence);
+
+	/**
+	 * {@link #through(IncidentId, long)} for many incidents with one query: each
+	 * incident's events of known types up to and including its sequence.
+	 */
+	Map<IncidentId, List<EventEnvelope>> through(Map<IncidentId, Long> sequences);
 
 }

@@ -33,4 +33,15 @@ public interface Projection {
 
 	void apply(EventEnvelope event);
 
+	/**
+	 * Applies several events in one go, exactly as {@link #apply} would one after the
+	 * other: the events of one or more incidents, each incident's in sequence order (an
+	 * incident's events need not be next to each other). The consumer hands over all the
+	 * events of a poll that it applies in one transaction, a rebuild a page of stored
+	 * events. Override it to read and write the rows of many events with few statements.
+	 */
+	default void applyAll(List<EventEnvelope> events) {
+		events.forEach(this::apply);
+	}
+
 }

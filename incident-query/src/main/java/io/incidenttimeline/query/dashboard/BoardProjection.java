@@ -1,7 +1,11 @@
 package io.incidenttimeline.query.dashboard;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.FoldingProjection;
@@ -41,6 +45,18 @@ class BoardProjection extends FoldingProjection<BoardIncident> {
 	@Override
 	protected void save(BoardIncident incident) {
 		this.board.save(incident);
+	}
+
+	@Override
+	protected Map<IncidentId, BoardIncident> findAll(Collection<IncidentId> incidents) {
+		return this.board.findAll(incidents.stream().map(IncidentId::value).toList())
+			.stream()
+			.collect(Collectors.toMap((state) -> new IncidentId(state.incidentId()), Function.identity()));
+	}
+
+	@Override
+	protected void saveAll(List<BoardIncident> states) {
+		this.board.saveAll(states);
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.incidenttimeline.query.incidents;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.FoldingProjection;
@@ -39,6 +43,18 @@ class IncidentProjection extends FoldingProjection<Incident> {
 	@Override
 	protected void save(Incident incident) {
 		this.incidents.save(incident);
+	}
+
+	@Override
+	protected Map<IncidentId, Incident> findAll(Collection<IncidentId> incidents) {
+		return this.incidents.findAll(incidents.stream().map(IncidentId::value).toList())
+			.stream()
+			.collect(Collectors.toMap((state) -> new IncidentId(state.id()), Function.identity()));
+	}
+
+	@Override
+	protected void saveAll(List<Incident> states) {
+		this.incidents.saveAll(states);
 	}
 
 }

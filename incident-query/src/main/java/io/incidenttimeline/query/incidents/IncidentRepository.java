@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import io.incidenttimeline.query.consuming.EventHistory;
 import io.incidenttimeline.query.jdbc.Jsonb;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -31,14 +33,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class IncidentRepository {
 
+	private static final String SAVE = """
+			INSERT INTO incidents (id, title, severity, status, services, commander, roles, acknowledged_by,
+			  acknowledged_at, mitigations, impact_started_at, impact_started_as_declared, declared_at, mitigated_at,
+			  resolved_at)
+			VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,
+			  status = EXCLUDED.status, services = EXCLUDED.services, commander = EXCLUDED.commander,
+			  roles = EXCLUDED.roles, acknowledged_by = EXCLUDED.acknowledged_by,
+			  acknowledged_at = EXCLUDED.acknowledged_at, mitigations = EXCLUDED.mitigations,
+			  impact_started_at = EXCLUDED.impact_started_at,
+			  impact_started_as_declared = EXCLUDED.impact_started_as_declared, declared_at = EXCLUDED.declared_at,
+			  mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
 
 	private final ConsumerProgress progress;
 
 	private final EventHistory history;
 
-	IncidentRepository(JdbcClient jdbc, ConsumerProgress progress, EventHistory history) {
+	IncidentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ConsumerProgress progress, EventHistory history) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.progress = progress;
 		this.history = history;
 	}
@@ -50,27 +68,34 @@ class IncidentRepository {
 			.optional();
 	}
 
+	/**
+	 * The rows of those of these incidents that have one.
+	 */
+	List<Incident> findAll(Collection<UUID> ids) {
+		return this.jdbc.sql("SELECT * FROM incidents WHERE id = ANY (?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, row) -> incident(rs))
+			.list();
+	}
+
+	/**
+	 * {@link #save} for many incidents in one JDBC batch.
+	 */
+	void saveAll(List<Incident> incidents) {
+		this.jdbcTemplate.batchUpdate(SAVE, incidents.stream().map(IncidentRepository::row).toList());
+	}
+
+	private static Object[] row(Incident incident) {
+		return new Object[] { incident.id(), incident.title(), incident.severity(), incident.status(),
+				Jsonb.of(incident.services()), incident.commander(), Jsonb.of(incident.roles()),
+				incident.acknowledgedBy(), Timestamptz.of(incident.acknowledgedAt()), Jsonb.of(incident.mitigations()),
+				Timestamptz.of(incident.impactStartedAt()), Timestamptz.of(incident.impactStartedAtAsDeclared()),
+				Timestamptz.of(incident.declaredAt()), Timestamptz.of(incident.mitigatedAt()),
+				Timestamptz.of(incident.resolvedAt()) };
+	}
+
 	void save(Incident incident) {
-		this.jdbc
-			.sql("""
-					INSERT INTO incidents (id, title, severity, status, services, commander, roles, acknowledged_by,
-					  acknowledged_at, mitigations, impact_started_at, impact_started_as_declared, declared_at, mitigated_at,
-					  resolved_at)
-					VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,
-					  status = EXCLUDED.status, services = EXCLUDED.services, commander = EXCLUDED.commander,
-					  roles = EXCLUDED.roles, acknowledged_by = EXCLUDED.acknowledged_by,
-					  acknowledged_at = EXCLUDED.acknowledged_at, mitigations = EXCLUDED.mitigations,
-					  impact_started_at = EXCLUDED.impact_started_at,
-					  impact_started_as_declared = EXCLUDED.impact_started_as_declared, declared_at = EXCLUDED.declared_at,
-					  mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at""")
-			.params(incident.id(), incident.title(), incident.severity(), incident.status(),
-					Jsonb.of(incident.services()), incident.commander(), Jsonb.of(incident.roles()),
-					incident.acknowledgedBy(), Timestamptz.of(incident.acknowledgedAt()),
-					Jsonb.of(incident.mitigations()), Timestamptz.of(incident.impactStartedAt()),
-					Timestamptz.of(incident.impactStartedAtAsDeclared()), Timestamptz.of(incident.declaredAt()),
-					Timestamptz.of(incident.mitigatedAt()), Timestamptz.of(incident.resolvedAt()))
-			.update();
+		this.jdbc.sql(SAVE).params(row(incident)).update();
 	}
 
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

@@ -1,7 +1,11 @@
 package io.incidenttimeline.query.metrics;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.FoldingProjection;
@@ -42,6 +46,18 @@ class MomentsProjection extends FoldingProjection<IncidentMoments> {
 	@Override
 	protected void save(IncidentMoments moments) {
 		this.moments.save(moments);
+	}
+
+	@Override
+	protected Map<IncidentId, IncidentMoments> findAll(Collection<IncidentId> incidents) {
+		return this.moments.findAll(incidents.stream().map(IncidentId::value).toList())
+			.stream()
+			.collect(Collectors.toMap((state) -> new IncidentId(state.incidentId()), Function.identity()));
+	}
+
+	@Override
+	protected void saveAll(List<IncidentMoments> states) {
+		this.moments.saveAll(states);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.incidenttimeline.query.metrics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.jdbc.Jsonb;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +23,67 @@ import org.springframework.stereotype.Component;
 @Component
 class MomentsRepository {
 
+	private static final String SAVE = """
+			INSERT INTO mttx_moments (incident_id, highest_severity, services, impact_started_at,
+			  impact_started_as_declared, declared_at, stated_detected_at, first_alert_at, first_acknowledged_at,
+			  first_sender_acknowledged_at, first_mitigation_applied_at, first_monitoring_at, first_resolved_at,
+			  resolved_at, reopened_count, corrected_impact_started_at, corrected_detected_at,
+			  corrected_acknowledged_at, corrected_mitigated_at, corrected_resolved_at)
+			VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (incident_id) DO UPDATE SET highest_severity = EXCLUDED.highest_severity,
+			  services = EXCLUDED.services, impact_started_at = EXCLUDED.impact_started_at,
+			  impact_started_as_declared = EXCLUDED.impact_started_as_declared,
+			  declared_at = EXCLUDED.declared_at, stated_detected_at = EXCLUDED.stated_detected_at,
+			  first_alert_at = EXCLUDED.first_alert_at,
+			  first_acknowledged_at = EXCLUDED.first_acknowledged_at,
+			  first_sender_acknowledged_at = EXCLUDED.first_sender_acknowledged_at,
+			  first_mitigation_applied_at = EXCLUDED.first_mitigation_applied_at,
+			  first_monitoring_at = EXCLUDED.first_monitoring_at, first_resolved_at = EXCLUDED.first_resolved_at,
+			  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count,
+			  corrected_impact_started_at = EXCLUDED.corrected_impact_started_at,
+			  corrected_detected_at = EXCLUDED.corrected_detected_at,
+			  corrected_acknowledged_at = EXCLUDED.corrected_acknowledged_at,
+			  corrected_mitigated_at = EXCLUDED.corrected_mitigated_at,
+			  corrected_resolved_at = EXCLUDED.corrected_resolved_at""";
+
 	private final JdbcClient jdbc;
 
-	MomentsRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	MomentsRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/**
+	 * The moments of those of these incidents that have them.
+	 */
+	List<IncidentMoments> findAll(Collection<UUID> incidents) {
+		return this.jdbc.sql("SELECT * FROM mttx_moments WHERE incident_id = ANY (?)")
+			.param(incidents.toArray(UUID[]::new))
+			.query((rs, row) -> moments(rs))
+			.list();
+	}
+
+	/**
+	 * {@link #save} for many incidents in one JDBC batch.
+	 */
+	void saveAll(List<IncidentMoments> moments) {
+		this.jdbcTemplate.batchUpdate(SAVE, moments.stream().map(MomentsRepository::row).toList());
+	}
+
+	private static Object[] row(IncidentMoments moments) {
+		IncidentMoments.Corrections corrected = moments.corrections();
+		return new Object[] { moments.incidentId(), moments.highestSeverity().label(), Jsonb.of(moments.services()),
+				Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.impactStartedAtAsDeclared()),
+				Timestamptz.of(moments.declaredAt()), Timestamptz.of(moments.statedDetectedAt()),
+				Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedByResponderAt()),
+				Timestamptz.of(moments.firstAcknowledgedBySenderAt()),
+				Timestamptz.of(moments.firstMitigationAppliedAt()), Timestamptz.of(moments.firstMonitoringAt()),
+				Timestamptz.of(moments.firstResolvedAt()), Timestamptz.of(moments.finalResolvedAt()),
+				moments.reopenedCount(), Timestamptz.of(corrected.impactStartedAt()),
+				Timestamptz.of(corrected.detectedAt()), Timestamptz.of(corrected.acknowledgedAt()),
+				Timestamptz.of(corrected.mitigatedAt()), Timestamptz.of(corrected.resolvedAt()) };
 	}
 
 	Optional<IncidentMoments> find(UUID incident) {
@@ -35,40 +94,7 @@ class MomentsRepository {
 	}
 
 	void save(IncidentMoments moments) {
-		IncidentMoments.Corrections corrected = moments.corrections();
-		this.jdbc.sql("""
-				INSERT INTO mttx_moments (incident_id, highest_severity, services, impact_started_at,
-				  impact_started_as_declared, declared_at, stated_detected_at, first_alert_at, first_acknowledged_at,
-				  first_sender_acknowledged_at, first_mitigation_applied_at, first_monitoring_at, first_resolved_at,
-				  resolved_at, reopened_count, corrected_impact_started_at, corrected_detected_at,
-				  corrected_acknowledged_at, corrected_mitigated_at, corrected_resolved_at)
-				VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (incident_id) DO UPDATE SET highest_severity = EXCLUDED.highest_severity,
-				  services = EXCLUDED.services, impact_started_at = EXCLUDED.impact_started_at,
-				  impact_started_as_declared = EXCLUDED.impact_started_as_declared,
-				  declared_at = EXCLUDED.declared_at, stated_detected_at = EXCLUDED.stated_detected_at,
-				  first_alert_at = EXCLUDED.first_alert_at,
-				  first_acknowledged_at = EXCLUDED.first_acknowledged_at,
-				  first_sender_acknowledged_at = EXCLUDED.first_sender_acknowledged_at,
-				  first_mitigation_applied_at = EXCLUDED.first_mitigation_applied_at,
-				  first_monitoring_at = EXCLUDED.first_monitoring_at, first_resolved_at = EXCLUDED.first_resolved_at,
-				  resolved_at = EXCLUDED.resolved_at, reopened_count = EXCLUDED.reopened_count,
-				  corrected_impact_started_at = EXCLUDED.corrected_impact_started_at,
-				  corrected_detected_at = EXCLUDED.corrected_detected_at,
-				  corrected_acknowledged_at = EXCLUDED.corrected_acknowledged_at,
-				  corrected_mitigated_at = EXCLUDED.corrected_mitigated_at,
-				  corrected_resolved_at = EXCLUDED.corrected_resolved_at""")
-			.params(moments.incidentId(), moments.highestSeverity().label(), Jsonb.of(moments.services()),
-					Timestamptz.of(moments.impactStartedAt()), Timestamptz.of(moments.impactStartedAtAsDeclared()),
-					Timestamptz.of(moments.declaredAt()), Timestamptz.of(moments.statedDetectedAt()),
-					Timestamptz.of(moments.firstAlertAt()), Timestamptz.of(moments.firstAcknowledgedByResponderAt()),
-					Timestamptz.of(moments.firstAcknowledgedBySenderAt()),
-					Timestamptz.of(moments.firstMitigationAppliedAt()), Timestamptz.of(moments.firstMonitoringAt()),
-					Timestamptz.of(moments.firstResolvedAt()), Timestamptz.of(moments.finalResolvedAt()),
-					moments.reopenedCount(), Timestamptz.of(corrected.impactStartedAt()),
-					Timestamptz.of(corrected.detectedAt()), Timestamptz.of(corrected.acknowledgedAt()),
-					Timestamptz.of(corrected.mitigatedAt()), Timestamptz.of(corrected.resolvedAt()))
-			.update();
+		this.jdbc.sql(SAVE).params(row(moments)).update();
 	}
 
 	/**

@@ -1,9 +1,13 @@
 package io.incidenttimeline.query.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.incidenttimeline.events.EventEnvelope;
+import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.events.IncidentResolved;
 import io.incidenttimeline.query.consuming.EventHistory;
 import io.incidenttimeline.query.consuming.EventsApplied;
@@ -39,16 +43,28 @@ class MttxMeters {
 
 	/**
 	 * Each resolution among the committed live events, with the incident's moments as
-	 * they stood right after it (folded from its history up to the resolution).
+	 * they stood right after it (folded from its history up to the resolution; the
+	 * histories of all of them read with one query).
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(EventsApplied applied) {
-		applied.events()
+		List<EventEnvelope> resolutions = applied.events()
 			.stream()
 			.filter((event) -> event.payload() instanceof IncidentResolved)
-			.forEach((resolution) -> IncidentMoments.EVENTS
-				.fold(this.history.through(resolution.incidentId(), resolution.sequence()))
-				.ifPresent(this::observe));
+			.toList();
+		if (resolutions.isEmpty()) {
+			return;
+		}
+		Map<IncidentId, Long> latest = new HashMap<>();
+		resolutions.forEach((resolution) -> latest.merge(resolution.incidentId(), resolution.sequence(), Math::max));
+		Map<IncidentId, List<EventEnvelope>> histories = this.history.through(latest);
+		for (EventEnvelope resolution : resolutions) {
+			List<EventEnvelope> history = histories.getOrDefault(resolution.incidentId(), List.of())
+				.stream()
+				.filter((event) -> event.sequence() <= resolution.sequence())
+				.toList();
+			IncidentMoments.EVENTS.fold(history).ifPresent(this::observe);
+		}
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package io.incidenttimeline.query.postmortem;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.FoldingProjection;
@@ -41,6 +45,18 @@ class PostmortemProjection extends FoldingProjection<Postmortem> {
 	@Override
 	protected void save(Postmortem postmortem) {
 		this.postmortems.save(postmortem);
+	}
+
+	@Override
+	protected Map<IncidentId, Postmortem> findAll(Collection<IncidentId> incidents) {
+		return this.postmortems.findAll(incidents.stream().map(IncidentId::value).toList())
+			.stream()
+			.collect(Collectors.toMap((state) -> new IncidentId(state.incidentId()), Function.identity()));
+	}
+
+	@Override
+	protected void saveAll(List<Postmortem> postmortems) {
+		this.postmortems.saveAll(postmortems);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.jdbc.Jsonb;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,28 @@ import org.springframework.stereotype.Component;
 @Component
 class PostmortemRepository {
 
+	private static final String SAVE = """
+			INSERT INTO postmortems (incident_id, title, severity_reached, services, resolved_at, status,
+			  published_at, state)
+			VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb)
+			ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title,
+			  severity_reached = EXCLUDED.severity_reached, services = EXCLUDED.services,
+			  resolved_at = EXCLUDED.resolved_at, status = EXCLUDED.status, published_at = EXCLUDED.published_at,
+			  state = EXCLUDED.state""";
+
+	private static final String ADD_ACTION_ITEM = """
+			INSERT INTO postmortem_action_items (action_item_id, incident_id, position, title, owner, due_date,
+			  type, priority, link, status, services)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+			ON CONFLICT (action_item_id) DO NOTHING""";
+
 	private final JdbcClient jdbc;
 
-	PostmortemRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	PostmortemRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	Optional<Postmortem> find(UUID incident) {
@@ -39,34 +59,49 @@ class PostmortemRepository {
 			.optional();
 	}
 
+	/**
+	 * The postmortems of those of these incidents that have one.
+	 */
+	List<Postmortem> findAll(Collection<UUID> incidents) {
+		return this.jdbc.sql("SELECT state FROM postmortems WHERE incident_id = ANY (?)")
+			.param(incidents.toArray(UUID[]::new))
+			.query((rs, row) -> Jsonb.read(rs.getString("state"), new TypeReference<Postmortem>() {
+			}))
+			.list();
+	}
+
 	void save(Postmortem postmortem) {
-		this.jdbc.sql("""
-				INSERT INTO postmortems (incident_id, title, severity_reached, services, resolved_at, status,
-				  published_at, state)
-				VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb)
-				ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title,
-				  severity_reached = EXCLUDED.severity_reached, services = EXCLUDED.services,
-				  resolved_at = EXCLUDED.resolved_at, status = EXCLUDED.status, published_at = EXCLUDED.published_at,
-				  state = EXCLUDED.state""")
-			.params(postmortem.incidentId(), postmortem.title(), postmortem.severityReached().label(),
-					Jsonb.of(postmortem.services()), Timestamptz.of(postmortem.resolvedAt()), postmortem.status(),
-					Timestamptz.of(postmortem.publishedAt()), Jsonb.of(postmortem))
+		saveAll(List.of(postmortem));
+	}
+
+	/**
+	 * Saves these postmortems, each of another incident, with three JDBC round trips: the
+	 * rows in one batch, their action items deleted with one statement and written again
+	 * in one batch.
+	 */
+	void saveAll(List<Postmortem> postmortems) {
+		this.jdbcTemplate.batchUpdate(SAVE, postmortems.stream().map(PostmortemRepository::row).toList());
+		this.jdbc.sql("DELETE FROM postmortem_action_items WHERE incident_id = ANY (?)")
+			.param(postmortems.stream().map(Postmortem::incidentId).toArray(UUID[]::new))
 			.update();
-		this.jdbc.sql("DELETE FROM postmortem_action_items WHERE incident_id = ?")
-			.param(postmortem.incidentId())
-			.update();
-		int position = 0;
-		for (Postmortem.ActionItem item : postmortem.actionItems()) {
-			this.jdbc.sql("""
-					INSERT INTO postmortem_action_items (action_item_id, incident_id, position, title, owner, due_date,
-					  type, priority, link, status, services)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-					ON CONFLICT (action_item_id) DO NOTHING""")
-				.params(item.id(), postmortem.incidentId(), position++, item.title(), item.owner(),
+		List<Object[]> items = new ArrayList<>();
+		for (Postmortem postmortem : postmortems) {
+			int position = 0;
+			for (Postmortem.ActionItem item : postmortem.actionItems()) {
+				items.add(new Object[] { item.id(), postmortem.incidentId(), position++, item.title(), item.owner(),
 						Date.valueOf(item.dueDate()), Labels.of(item.type()), item.priority().name(), item.link(),
-						item.status(), Jsonb.of(postmortem.services()))
-				.update();
+						item.status(), Jsonb.of(postmortem.services()) });
+			}
 		}
+		if (!items.isEmpty()) {
+			this.jdbcTemplate.batchUpdate(ADD_ACTION_ITEM, items);
+		}
+	}
+
+	private static Object[] row(Postmortem postmortem) {
+		return new Object[] { postmortem.incidentId(), postmortem.title(), postmortem.severityReached().label(),
+				Jsonb.of(postmortem.services()), Timestamptz.of(postmortem.resolvedAt()), postmortem.status(),
+				Timestamptz.of(postmortem.publishedAt()), Jsonb.of(postmortem) };
 	}
 
 	/**

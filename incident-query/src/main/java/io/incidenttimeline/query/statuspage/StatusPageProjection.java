@@ -1,7 +1,11 @@
 package io.incidenttimeline.query.statuspage;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.FoldingProjection;
@@ -39,17 +43,39 @@ class StatusPageProjection extends FoldingProjection<StatusPageState> {
 	}
 
 	@Override
+	protected Map<IncidentId, StatusPageState> findAll(Collection<IncidentId> incidents) {
+		return this.repository.findAll(incidents.stream().map(IncidentId::value).toList())
+			.stream()
+			.collect(Collectors.toMap((incident) -> new IncidentId(incident.id()), StatusPageState::of));
+	}
+
+	@Override
 	protected void save(StatusPageState state) {
-		this.repository.save(state.incident());
-		for (StatusPageState.SpanChange change : state.spans()) {
-			if (change instanceof StatusPageState.SpanChange.Opened opened) {
-				this.repository.openSpans(state.incident().id(), opened);
+		saveAll(List.of(state));
+	}
+
+	/**
+	 * The rows in one batch; then the span changes in rounds, the first change of every
+	 * incident, then the second, and so on, so that each incident's changes happen in the
+	 * order the fold left them (a round's changes, each of another incident, in two
+	 * batches); then the public updates in one batch.
+	 */
+	@Override
+	protected void saveAll(List<StatusPageState> states) {
+		this.repository.saveAll(states.stream().map(StatusPageState::incident).toList());
+		for (int round = 0;; round++) {
+			List<StatusPageRepository.SpanChange> changes = new ArrayList<>();
+			for (StatusPageState state : states) {
+				if (round < state.spans().size()) {
+					changes.add(new StatusPageRepository.SpanChange(state.incident().id(), state.spans().get(round)));
+				}
 			}
-			else if (change instanceof StatusPageState.SpanChange.Closed closed) {
-				this.repository.closeSpans(state.incident().id(), closed.at());
+			if (changes.isEmpty()) {
+				break;
 			}
+			this.repository.changeSpans(changes);
 		}
-		state.updates().forEach(this.repository::add);
+		this.repository.addAll(states.stream().flatMap((state) -> state.updates().stream()).toList());
 	}
 
 }

@@ -18,6 +18,7 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.jdbc.Jsonb;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,10 +30,53 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatusPageRepository {
 
+	private static final String SAVE = """
+			INSERT INTO status_page_incidents (id, name, severity, status, components, created_at, started_at,
+			  monitoring_at, resolved_at, updated_at, last_public_update_at)
+			VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, severity = EXCLUDED.severity,
+			  status = EXCLUDED.status, components = EXCLUDED.components, created_at = EXCLUDED.created_at,
+			  started_at = EXCLUDED.started_at, monitoring_at = EXCLUDED.monitoring_at,
+			  resolved_at = EXCLUDED.resolved_at, updated_at = EXCLUDED.updated_at,
+			  last_public_update_at = EXCLUDED.last_public_update_at""";
+
+	private static final String ADD_UPDATE = """
+			INSERT INTO status_page_updates (id, incident_id, sequence, status, body, created_at, affected_components)
+			VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+			ON CONFLICT (id) DO NOTHING""";
+
 	private final JdbcClient jdbc;
 
-	StatusPageRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	StatusPageRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/**
+	 * The rows of those of these incidents that have one.
+	 */
+	List<PublicIncident> findAll(Collection<UUID> ids) {
+		return this.jdbc.sql("SELECT * FROM status_page_incidents WHERE id = ANY (?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, row) -> incident(rs))
+			.list();
+	}
+
+	/**
+	 * {@link #save} for many incidents in one JDBC batch.
+	 */
+	void saveAll(List<PublicIncident> incidents) {
+		this.jdbcTemplate.batchUpdate(SAVE, incidents.stream().map(StatusPageRepository::row).toList());
+	}
+
+	private static Object[] row(PublicIncident incident) {
+		return new Object[] { incident.id(), incident.name(), incident.severity().label(), label(incident.status()),
+				Jsonb.of(incident.components()), Timestamptz.of(incident.createdAt()),
+				Timestamptz.of(incident.startedAt()), Timestamptz.of(incident.monitoringAt()),
+				Timestamptz.of(incident.resolvedAt()), Timestamptz.of(incident.updatedAt()),
+				Timestamptz.of(incident.lastPublicUpdateAt()) };
 	}
 
 	Optional<PublicIncident> find(UUID id) {
@@ -43,55 +87,57 @@ class StatusPageRepository {
 	}
 
 	void save(PublicIncident incident) {
-		this.jdbc.sql("""
-				INSERT INTO status_page_incidents (id, name, severity, status, components, created_at, started_at,
-				  monitoring_at, resolved_at, updated_at, last_public_update_at)
-				VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, severity = EXCLUDED.severity,
-				  status = EXCLUDED.status, components = EXCLUDED.components, created_at = EXCLUDED.created_at,
-				  started_at = EXCLUDED.started_at, monitoring_at = EXCLUDED.monitoring_at,
-				  resolved_at = EXCLUDED.resolved_at, updated_at = EXCLUDED.updated_at,
-				  last_public_update_at = EXCLUDED.last_public_update_at""")
-			.params(incident.id(), incident.name(), incident.severity().label(), label(incident.status()),
-					Jsonb.of(incident.components()), Timestamptz.of(incident.createdAt()),
-					Timestamptz.of(incident.startedAt()), Timestamptz.of(incident.monitoringAt()),
-					Timestamptz.of(incident.resolvedAt()), Timestamptz.of(incident.updatedAt()),
-					Timestamptz.of(incident.lastPublicUpdateAt()))
-			.update();
+		this.jdbc.sql(SAVE).params(row(incident)).update();
 	}
 
-	void add(PublicUpdate update) {
+	/**
+	 * Adds these public updates in one JDBC batch.
+	 */
+	void addAll(List<PublicUpdate> updates) {
+		if (!updates.isEmpty()) {
+			this.jdbcTemplate.batchUpdate(ADD_UPDATE, updates.stream().map(StatusPageRepository::row).toList());
+		}
+	}
+
+	private static Object[] row(PublicUpdate update) {
 		List<Map<String, String>> affected = update.affectedComponents()
 			.stream()
 			.map((component) -> Map.of("name", component.name(), "old_status", component.oldStatus().wire(),
 					"new_status", component.newStatus().wire()))
 			.toList();
-		this.jdbc
-			.sql("""
-					INSERT INTO status_page_updates (id, incident_id, sequence, status, body, created_at, affected_components)
-					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
-					ON CONFLICT (id) DO NOTHING""")
-			.params(update.id(), update.incidentId(), update.sequence(), label(update.status()), update.body(),
-					Timestamptz.of(update.createdAt()), Jsonb.of(affected))
-			.update();
+		return new Object[] { update.id(), update.incidentId(), update.sequence(), label(update.status()),
+				update.body(), Timestamptz.of(update.createdAt()), Jsonb.of(affected) };
 	}
 
-	void openSpans(UUID incident, StatusPageState.SpanChange.Opened opened) {
-		for (String component : opened.components()) {
-			this.jdbc.sql("""
+	/**
+	 * Opens and closes spans, each change of another incident: the openings in one JDBC
+	 * batch, then the closings in another.
+	 */
+	void changeSpans(List<SpanChange> changes) {
+		List<Object[]> opened = new ArrayList<>();
+		List<Object[]> closed = new ArrayList<>();
+		for (SpanChange change : changes) {
+			if (change.change() instanceof StatusPageState.SpanChange.Opened opening) {
+				for (String component : opening.components()) {
+					opened.add(new Object[] { change.incident(), opening.sequence(), component,
+							opening.severity().label(), Timestamptz.of(opening.from()) });
+				}
+			}
+			else if (change.change() instanceof StatusPageState.SpanChange.Closed closing) {
+				closed.add(new Object[] { Timestamptz.of(closing.at()), change.incident() });
+			}
+		}
+		if (!opened.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
 					INSERT INTO status_page_impacts (incident_id, sequence, component, severity, from_at)
 					VALUES (?, ?, ?, ?, ?)
-					ON CONFLICT (incident_id, sequence, component) DO NOTHING""")
-				.params(incident, opened.sequence(), component, opened.severity().label(),
-						Timestamptz.of(opened.from()))
-				.update();
+					ON CONFLICT (incident_id, sequence, component) DO NOTHING""", opened);
 		}
-	}
-
-	void closeSpans(UUID incident, Instant at) {
-		this.jdbc.sql("""
-				UPDATE status_page_impacts SET to_at = greatest(from_at, ?)
-				WHERE incident_id = ? AND to_at IS NULL""").params(Timestamptz.of(at), incident).update();
+		if (!closed.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
+					UPDATE status_page_impacts SET to_at = greatest(from_at, ?)
+					WHERE incident_id = ? AND to_at IS NULL""", closed);
+		}
 	}
 
 	List<PublicIncident> open() {
@@ -188,6 +234,12 @@ class StatusPageRepository {
 
 	private static IncidentStatus status(String label) {
 		return IncidentStatus.valueOf(label.toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * A change to one incident's spans.
+	 */
+	record SpanChange(UUID incident, StatusPageState.SpanChange change) {
 	}
 
 	record ComponentRow(String name, Instant createdAt, Instant updatedAt) {

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.incidenttimeline.events.EventEnvelope;
@@ -14,6 +17,7 @@ import io.incidenttimeline.query.consuming.EventHistory;
 import io.incidenttimeline.query.consuming.StoredEvent;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,33 +38,41 @@ class EventLog implements EventHistory {
 
 	private final JdbcClient jdbc;
 
-	EventLog(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	EventLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	void append(IncomingEvent event, Instant appliedAt) {
-		if (event instanceof IncomingEvent.Known known) {
-			append(known.envelope(), known.wire(), appliedAt);
-		}
-		else if (event instanceof IncomingEvent.Unknown unknown) {
-			this.jdbc.sql(INSERT)
-				.params(unknown.incidentId().value(), unknown.sequence(), unknown.eventId(), unknown.typeName(),
-						unknown.schemaVersion(), Timestamptz.of(unknown.occurredAt()),
-						Timestamptz.of(unknown.recordedAt()), unknown.actor(), unknown.actorName(), unknown.source(),
-						false, (unknown.data() != null) ? unknown.data().toString() : null, unknown.wire(),
-						Timestamptz.of(appliedAt))
-				.update();
-		}
+		this.jdbc.sql(INSERT).params(row(event, appliedAt)).update();
 	}
 
-	private void append(EventEnvelope envelope, byte[] wire, Instant appliedAt) {
-		this.jdbc.sql(INSERT)
-			.params(envelope.incidentId().value(), envelope.sequence(), envelope.eventId(), envelope.type().name(),
-					envelope.schemaVersion(), Timestamptz.of(envelope.occurredAt()),
-					Timestamptz.of(envelope.recordedAt()), envelope.actor(), envelope.actorName(), envelope.source(),
-					true, new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8), wire,
-					Timestamptz.of(appliedAt))
-			.update();
+	/**
+	 * {@link #append} for many events in one JDBC batch.
+	 */
+	void appendAll(List<IncomingEvent> events, Instant appliedAt) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.batchUpdate(INSERT, events.stream().map((event) -> row(event, appliedAt)).toList());
+	}
+
+	private static Object[] row(IncomingEvent event, Instant appliedAt) {
+		if (event instanceof IncomingEvent.Unknown unknown) {
+			return new Object[] { unknown.incidentId().value(), unknown.sequence(), unknown.eventId(),
+					unknown.typeName(), unknown.schemaVersion(), Timestamptz.of(unknown.occurredAt()),
+					Timestamptz.of(unknown.recordedAt()), unknown.actor(), unknown.actorName(), unknown.source(), false,
+					(unknown.data() != null) ? unknown.data().toString() : null, unknown.wire(),
+					Timestamptz.of(appliedAt) };
+		}
+		EventEnvelope envelope = ((IncomingEvent.Known) event).envelope();
+		return new Object[] { envelope.incidentId().value(), envelope.sequence(), envelope.eventId(),
+				envelope.type().name(), envelope.schemaVersion(), Timestamptz.of(envelope.occurredAt()),
+				Timestamptz.of(envelope.recordedAt()), envelope.actor(), envelope.actorName(), envelope.source(), true,
+				new String(IncidentEventCodec.payloadJson(envelope.payload()), StandardCharsets.UTF_8), event.wire(),
+				Timestamptz.of(appliedAt) };
 	}
 
 	@Override
@@ -82,6 +94,27 @@ class EventLog implements EventHistory {
 	@Override
 	public List<EventEnvelope> through(IncidentId incident, long sequence) {
 		return known(incident, "sequence <= ?", sequence);
+	}
+
+	@Override
+	public Map<IncidentId, List<EventEnvelope>> through(Map<IncidentId, Long> sequences) {
+		Map<IncidentId, List<EventEnvelope>> events = new LinkedHashMap<>();
+		if (sequences.isEmpty()) {
+			return events;
+		}
+		List<Map.Entry<IncidentId, Long>> bounds = List.copyOf(sequences.entrySet());
+		this.jdbc.sql("""
+				SELECT e.incident_id, e.wire FROM incident_events e
+				JOIN unnest(?::uuid[], ?::bigint[]) AS bound (incident_id, sequence)
+				  ON e.incident_id = bound.incident_id AND e.sequence <= bound.sequence
+				WHERE e.known ORDER BY e.incident_id, e.sequence""")
+			.params(bounds.stream().map((bound) -> bound.getKey().value()).toArray(UUID[]::new),
+					bounds.stream().map(Map.Entry::getValue).toArray(Long[]::new))
+			.query((rs, row) -> events
+				.computeIfAbsent(new IncidentId(rs.getObject("incident_id", UUID.class)), (id) -> new ArrayList<>())
+				.add(IncomingEvent.envelope(rs.getBytes("wire"))))
+			.list();
+		return events;
 	}
 
 	private List<EventEnvelope> known(IncidentId incident, String bound, Object limit) {

@@ -3,8 +3,12 @@ package io.incidenttimeline.query.consuming.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.events.IncidentId;
@@ -20,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies each incident's events exactly once and in sequence order, whatever order and
- * however often Kafka delivers them. One PostgreSQL transaction per record: lock the
- * incident's progress, then skip a duplicate, park an early arrival, or apply the next
- * event to every projection, store it, and apply the parked successors it unblocks.
- * Publishes {@link EventsApplied} (and, for the counters, {@link Consumed}) inside the
- * transaction, for listeners that act once it has committed.
+ * however often Kafka delivers them. One PostgreSQL transaction per poll
+ * ({@link #receiveAll}), or per record when a poll cannot be applied as a whole
+ * ({@link #receive}): lock the incidents' progress, then skip a duplicate, park an early
+ * arrival, or apply the next event to every projection, store it, and apply the parked
+ * successors it unblocks. Publishes {@link EventsApplied} (and, for the counters,
+ * {@link Consumed}) once inside each transaction, for listeners that act once it has
+ * committed.
  * <p>
  * An event whose application keeps failing is parked as failed ({@link #parkFailed}): its
  * incident waits, its later events park behind it, and {@link #retry} applies it and them
@@ -65,6 +71,92 @@ class EventSequencer {
 		Consumed consumed = new Consumed();
 		List<EventEnvelope> applied = new ArrayList<>();
 		sequence(event, consumed, applied);
+		publish(consumed, applied);
+	}
+
+	/**
+	 * What {@link #receive} does for each event, in order, for all of them in one
+	 * transaction and with few statements: the incidents' progress rows are locked and
+	 * read at once, every event is sorted as {@link #receive} would sort it (duplicate,
+	 * early arrival, next in sequence, with the parked successors it unblocks), then what
+	 * is to be applied goes to each projection in one call ({@link Projection#applyAll}),
+	 * to the event log and to the progress table in one JDBC batch each. Listeners hear
+	 * of everything applied at once. When anything fails, nothing of it is kept: the
+	 * caller then {@link #receive receives} the events one by one.
+	 */
+	@Transactional
+	public void receiveAll(List<IncomingEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		Map<IncidentId, List<IncomingEvent>> byIncident = new LinkedHashMap<>();
+		for (IncomingEvent event : events) {
+			byIncident.computeIfAbsent(event.incidentId(), (incident) -> new ArrayList<>()).add(event);
+		}
+		Map<IncidentId, Long> progress = this.progress.lockAndReadAll(byIncident.keySet());
+		Map<IncidentId, Set<Long>> parkedOf = this.parked.sequencesOf(byIncident.keySet());
+		Instant now = this.clock.instant();
+		Consumed consumed = new Consumed();
+		List<IncomingEvent> toApply = new ArrayList<>();
+		List<ProgressTable.Advance> advances = new ArrayList<>();
+		byIncident.forEach((incident, received) -> {
+			long last = progress.get(incident);
+			long before = last;
+			Set<Long> parked = parkedOf.getOrDefault(incident, new HashSet<>());
+			IncomingEvent latest = null;
+			for (IncomingEvent event : received) {
+				if (event.sequence() <= last) {
+					log.debug("skipping duplicate {} of incident {} (applied up to {})", event.sequence(), incident,
+							last);
+					consumed.duplicate();
+					continue;
+				}
+				if (event.sequence() > last + 1) {
+					if (parked.contains(event.sequence())) {
+						continue;
+					}
+					this.parked.parkWaiting(event, last, now);
+					parked.add(event.sequence());
+					log.warn("incident {}: sequence {} arrived before {}; parked until the gap closes", incident,
+							event.sequence(), last + 1);
+					consumed.gap();
+					continue;
+				}
+				// a copy parked as failed is superseded by this delivery
+				if (parked.remove(event.sequence())) {
+					this.parked.take(incident, event.sequence());
+				}
+				toApply.add(event);
+				latest = event;
+				last = event.sequence();
+				while (parked.remove(last + 1)) {
+					Optional<byte[]> successor = this.parked.take(incident, last + 1);
+					if (successor.isEmpty()) {
+						break;
+					}
+					latest = IncomingEvent.read(successor.get());
+					toApply.add(latest);
+					last = latest.sequence();
+				}
+			}
+			if (last > before) {
+				advances.add(new ProgressTable.Advance(incident, last, latest.recordedAt()));
+			}
+		});
+		List<EventEnvelope> applied = new ArrayList<>();
+		for (IncomingEvent event : toApply) {
+			if (event instanceof IncomingEvent.Known known) {
+				applied.add(known.envelope());
+			}
+		}
+		if (!applied.isEmpty()) {
+			this.projections.forEach((projection) -> projection.applyAll(applied));
+		}
+		this.eventLog.appendAll(toApply, now);
+		this.progress.advanceAll(advances, now);
+		for (IncomingEvent event : toApply) {
+			applied(event, consumed);
+		}
 		publish(consumed, applied);
 	}
 
@@ -176,6 +268,26 @@ class EventSequencer {
 			consumed.unknown(unknown.type());
 		}
 		this.eventLog.append(event, now);
+	}
+
+	/**
+	 * Logs and counts an event that the projections have applied: under its own
+	 * observation, which continues the trace of the command that recorded it, so the line
+	 * carries that trace id.
+	 */
+	private void applied(IncomingEvent event, Consumed consumed) {
+		if (event instanceof IncomingEvent.Known known) {
+			EventEnvelope envelope = known.envelope();
+			AppliedEventObservation.of(envelope, this.observations)
+				.observe(() -> log.info("applied {} seq {} of incident {}", envelope.type().name(), envelope.sequence(),
+						envelope.incidentId()));
+			consumed.applied(envelope.type().name());
+		}
+		else if (event instanceof IncomingEvent.Unknown unknown) {
+			log.warn("incident {}: sequence {} has unknown type {}; kept in the timeline only", unknown.incidentId(),
+					unknown.sequence(), unknown.type());
+			consumed.unknown(unknown.type());
+		}
 	}
 
 	private void publish(Consumed consumed, List<EventEnvelope> applied) {

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.TransactionException;
 
@@ -24,8 +25,8 @@ import org.springframework.transaction.TransactionException;
  * <li><b>transient</b>: the database or the broker is unavailable or overloaded, which
  * passes; the record is retried, with a capped backoff, for as long as it lasts. Spring's
  * resource failures and transient data access exceptions, transaction infrastructure
- * failures, Kafka errors (but not the listener's wrapper of whatever the listener threw),
- * JDBC's transient and recoverable exceptions, and the SQLStates below;</li>
+ * failures, Kafka errors (but not the listener's wrappers of whatever the listener
+ * threw), JDBC's transient and recoverable exceptions, and the SQLStates below;</li>
  * <li><b>deterministic</b>: anything else, such as a projection bug or a constraint
  * violation; the record is retried a few times, then parked as failed for its
  * incident.</li>
@@ -65,7 +66,8 @@ final class Failures {
 		for (Throwable cause = failure; cause != null && depth++ < DEPTH; cause = next(cause)) {
 			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException
-					|| (cause instanceof KafkaException && !(cause instanceof ListenerExecutionFailedException))
+					|| (cause instanceof KafkaException && !(cause instanceof ListenerExecutionFailedException)
+							&& !(cause instanceof BatchListenerFailedException))
 					|| cause instanceof RetriableException || cause instanceof SQLTransientException
 					|| cause instanceof SQLRecoverableException) {
 				return true;
@@ -75,6 +77,23 @@ final class Failures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The failure without the {@link BatchListenerFailedException} by which the listener
+	 * named the failing record of a poll: what the listener of a single record would have
+	 * thrown, so that a dead letter's exception headers say what went wrong.
+	 */
+	static Exception withoutBatchWrapper(Exception failure) {
+		if (failure instanceof ListenerExecutionFailedException listener
+				&& listener.getCause() instanceof BatchListenerFailedException batch
+				&& batch.getCause() instanceof Exception cause) {
+			return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), cause);
+		}
+		if (failure instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause) {
+			return cause;
+		}
+		return failure;
 	}
 
 	/**

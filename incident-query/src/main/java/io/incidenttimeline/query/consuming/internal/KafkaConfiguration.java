@@ -71,7 +71,7 @@ class KafkaConfiguration {
 			}
 			log.error("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					Failures.reason(ex));
-			deadLetters.accept(record, ex);
+			deadLetters.accept(record, Failures.withoutBatchWrapper(ex));
 			metrics.deadLettered();
 		}, fewRetries());
 		handler.setBackOffFunction((record, ex) -> Failures.isTransient(ex) ? untilItPasses() : null);

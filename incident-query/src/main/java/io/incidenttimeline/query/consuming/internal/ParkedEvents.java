@@ -3,8 +3,13 @@ package io.incidenttimeline.query.consuming.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.incidenttimeline.events.IncidentId;
@@ -66,6 +71,20 @@ class ParkedEvents {
 		this.jdbc.sql("""
 				UPDATE parked_events SET kind = 'failed', reason = ?
 				WHERE incident_id = ? AND sequence = ?""").params(shorten(reason), incident.value(), sequence).update();
+	}
+
+	/**
+	 * The sequence numbers parked for each of these incidents that has any.
+	 */
+	Map<IncidentId, Set<Long>> sequencesOf(Collection<IncidentId> incidents) {
+		Map<IncidentId, Set<Long>> parked = new HashMap<>();
+		this.jdbc.sql("SELECT incident_id, sequence FROM parked_events WHERE incident_id = ANY (?)")
+			.param(incidents.stream().map(IncidentId::value).toArray(UUID[]::new))
+			.query((rs, row) -> parked
+				.computeIfAbsent(new IncidentId(rs.getObject("incident_id", UUID.class)), (id) -> new HashSet<>())
+				.add(rs.getLong("sequence")))
+			.list();
+		return parked;
 	}
 
 	/**

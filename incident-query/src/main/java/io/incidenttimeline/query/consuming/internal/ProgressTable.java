@@ -2,6 +2,8 @@ package io.incidenttimeline.query.consuming.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import io.incidenttimeline.query.consuming.ConsumerProgress;
 import io.incidenttimeline.query.consuming.Freshness;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +27,11 @@ class ProgressTable implements ConsumerProgress {
 
 	private final JdbcClient jdbc;
 
-	ProgressTable(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	ProgressTable(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	@Override
@@ -82,12 +88,57 @@ class ProgressTable implements ConsumerProgress {
 			.single();
 	}
 
+	/**
+	 * {@link #lockAndRead} for many incidents in two statements, locking their rows in
+	 * the order of their ids, as every other consumer does, so that two consumers that
+	 * share incidents (during a rebalance) cannot deadlock.
+	 * @return each incident's last applied sequence
+	 */
+	Map<IncidentId, Long> lockAndReadAll(Collection<IncidentId> incidents) {
+		UUID[] ids = incidents.stream().map(IncidentId::value).sorted().toArray(UUID[]::new);
+		this.jdbc.sql("""
+				INSERT INTO projection_progress (incident_id, last_sequence)
+				SELECT id, 0 FROM unnest(?::uuid[]) AS id ORDER BY id ON CONFLICT DO NOTHING""").param(ids).update();
+		Map<IncidentId, Long> last = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT incident_id, last_sequence FROM projection_progress WHERE incident_id = ANY (?)
+				ORDER BY incident_id FOR UPDATE""")
+			.param(ids)
+			.query((rs, row) -> last.put(new IncidentId(rs.getObject("incident_id", UUID.class)),
+					rs.getLong("last_sequence")))
+			.list();
+		return last;
+	}
+
+	/**
+	 * {@link #advance} for many incidents in one JDBC batch.
+	 */
+	void advanceAll(List<Advance> advances, Instant appliedAt) {
+		if (advances.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.batchUpdate("""
+				UPDATE projection_progress SET last_sequence = ?, last_recorded_at = ?, last_applied_at = ?
+				WHERE incident_id = ?""", advances, advances.size(), (ps, advance) -> {
+			ps.setLong(1, advance.sequence());
+			ps.setObject(2, Timestamptz.of(advance.recordedAt()));
+			ps.setObject(3, Timestamptz.of(appliedAt));
+			ps.setObject(4, advance.incident().value());
+		});
+	}
+
 	void advance(IncidentId incident, long sequence, Instant recordedAt, Instant appliedAt) {
 		this.jdbc.sql("""
 				UPDATE projection_progress SET last_sequence = ?, last_recorded_at = ?, last_applied_at = ?
 				WHERE incident_id = ?""")
 			.params(sequence, Timestamptz.of(recordedAt), Timestamptz.of(appliedAt), incident.value())
 			.update();
+	}
+
+	/**
+	 * An incident applied through {@code sequence}, recorded at {@code recordedAt}.
+	 */
+	record Advance(IncidentId incident, long sequence, Instant recordedAt) {
 	}
 
 	/**

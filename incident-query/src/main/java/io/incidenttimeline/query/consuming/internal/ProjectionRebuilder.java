@@ -1,10 +1,12 @@
 package io.incidenttimeline.query.consuming.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.incidenttimeline.events.EventEnvelope;
 import io.incidenttimeline.query.consuming.Projection;
 import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 import org.slf4j.Logger;
@@ -17,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rebuilds one projection from this service's own copy of the events: truncate its
- * tables, replay every stored event in (incident, sequence) order. It runs in one
- * transaction that first locks {@code projection_progress}, so the consumer waits and
- * readers keep seeing the old rows until the new ones are complete. Replayed events are
- * not announced one by one: listeners hear one {@link ProjectionRebuilt}.
+ * tables, replay every stored event in (incident, sequence) order, a page of stored
+ * events at a time ({@link Projection#applyAll}). It runs in one transaction that first
+ * locks {@code projection_progress}, so the consumer waits and readers keep seeing the
+ * old rows until the new ones are complete. Replayed events are not announced one by one:
+ * listeners hear one {@link ProjectionRebuilt}.
  */
 @Component
 class ProjectionRebuilder {
@@ -29,7 +32,10 @@ class ProjectionRebuilder {
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
-	private static final int PAGE = 500;
+	/**
+	 * Events per page: read with one query, applied with one {@link Projection#applyAll}.
+	 */
+	private static final int PAGE = 5_000;
 
 	private final List<Projection> projections;
 
@@ -76,13 +82,17 @@ class ProjectionRebuilder {
 		List<EventLog.Stored> page;
 		do {
 			page = this.eventLog.after(incident, sequence, PAGE);
+			List<EventEnvelope> known = new ArrayList<>(page.size());
 			for (EventLog.Stored stored : page) {
-				if (IncomingEvent.read(stored.wire()) instanceof IncomingEvent.Known known) {
-					projection.apply(known.envelope());
-					replayed++;
+				if (IncomingEvent.read(stored.wire()) instanceof IncomingEvent.Known event) {
+					known.add(event.envelope());
 				}
 				incident = stored.incidentId();
 				sequence = stored.sequence();
+			}
+			if (!known.isEmpty()) {
+				projection.applyAll(known);
+				replayed += known.size();
 			}
 		}
 		while (page.size() == PAGE);

@@ -1,6 +1,7 @@
 package io.incidenttimeline.query.consuming.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,6 +88,22 @@ class Retrying implements RetryListener {
 		if (offset != null && offset <= record.offset() && this.failing.remove(partition, offset)) {
 			log.info("{}-{}@{} passed; the partition moves again", record.topic(), record.partition(), offset);
 		}
+	}
+
+	/**
+	 * Whether one of these records is being retried.
+	 */
+	boolean retriesAnyOf(List<? extends ConsumerRecord<?, ?>> records) {
+		if (this.failing.isEmpty()) {
+			return false;
+		}
+		for (ConsumerRecord<?, ?> record : records) {
+			Long offset = this.failing.get(new TopicPartition(record.topic(), record.partition()));
+			if (offset != null && offset == record.offset()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	void revoked(Collection<TopicPartition> partitions) {
