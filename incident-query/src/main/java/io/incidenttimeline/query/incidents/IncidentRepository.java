@@ -16,7 +16,10 @@ import io.incidenttimeline.events.IncidentId;
 import io.incidenttimeline.query.consuming.ConsumerProgress;
 import io.incidenttimeline.query.consuming.ConsumerProgress.IncidentProgress;
 import io.incidenttimeline.query.consuming.EventHistory;
+import io.incidenttimeline.query.consuming.EventsApplied;
+import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 import io.incidenttimeline.query.jdbc.Jsonb;
+import io.incidenttimeline.query.jdbc.ReadCache;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,11 +27,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The {@code incidents} table. Reads add the consumer's progress of each incident (its
  * last applied sequence, unknown event types included, and the recorded time of that
- * event) from one consistent snapshot.
+ * event) from one consistent snapshot. A list's total is counted once per filter and kept
+ * until the consumer or a rebuild commits a change (counting reads every matching
+ * incident; the page itself is an index range).
  */
 @Repository
 class IncidentRepository {
@@ -53,6 +60,8 @@ class IncidentRepository {
 	private final ConsumerProgress progress;
 
 	private final EventHistory history;
+
+	private final ReadCache<Count, Long> totals = new ReadCache<>();
 
 	IncidentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ConsumerProgress progress, EventHistory history) {
 		this.jdbc = jdbc;
@@ -139,7 +148,11 @@ class IncidentRepository {
 			where.append(" AND declared_at < ?");
 			params.add(Timestamptz.of(filter.to()));
 		}
-		long total = this.jdbc.sql("SELECT count(*) FROM incidents " + where).params(params).query(Long.class).single();
+		long total = this.totals.get(new Count(where.toString(), params),
+				(count) -> this.jdbc.sql("SELECT count(*) FROM incidents " + count.where())
+					.params(count.params())
+					.query(Long.class)
+					.single());
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(filter.size());
 		pageParams.add((long) filter.page() * filter.size());
@@ -156,6 +169,26 @@ class IncidentRepository {
 				.stream())
 			.toList();
 		return new Page(items, total);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(EventsApplied applied) {
+		this.totals.committing(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(EventsApplied applied) {
+		this.totals.committed(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(ProjectionRebuilt rebuilt) {
+		this.totals.committing(rebuilt);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(ProjectionRebuilt rebuilt) {
+		this.totals.committed(rebuilt);
 	}
 
 	private static Incident incident(ResultSet rs) throws SQLException {
@@ -183,6 +216,14 @@ class IncidentRepository {
 	}
 
 	record Page(List<Applied> items, long total) {
+	}
+
+	private record Count(String where, List<Object> params) {
+
+		Count {
+			params = List.copyOf(params);
+		}
+
 	}
 
 }

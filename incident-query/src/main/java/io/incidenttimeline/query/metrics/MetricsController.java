@@ -6,11 +6,16 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.incidenttimeline.query.consuming.EventsApplied;
+import io.incidenttimeline.query.consuming.ProjectionRebuilt;
+import io.incidenttimeline.query.jdbc.ReadCache;
 import io.incidenttimeline.query.metrics.MttxCalculator.Figure;
 import io.incidenttimeline.query.metrics.MttxCalculator.Interval;
 import io.incidenttimeline.query.metrics.MttxCalculator.Period;
 import jakarta.validation.Valid;
 
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * MTTx figures computed on request from {@code mttx_moments}. {@code from} (inclusive)
  * and {@code to} (exclusive) select incidents by when their impact started, so a period
- * holds the incidents that began in it whenever they were declared or resolved.
+ * holds the incidents that began in it whenever they were declared or resolved. A report
+ * is kept per filter until the consumer or a rebuild commits a change: a quarter's report
+ * reads and sorts every incident of the quarter.
  */
 @RestController
 @RequestMapping("/api/metrics")
@@ -26,12 +33,38 @@ class MetricsController {
 
 	private final MomentsRepository moments;
 
+	private final ReadCache<MetricsFilter, Report> reports = new ReadCache<>();
+
 	MetricsController(MomentsRepository moments) {
 		this.moments = moments;
 	}
 
 	@GetMapping("/mttx")
 	Report mttx(@Valid MetricsFilter filter) {
+		return this.reports.get(filter, this::report);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(EventsApplied applied) {
+		this.reports.committing(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(EventsApplied applied) {
+		this.reports.committed(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(ProjectionRebuilt rebuilt) {
+		this.reports.committing(rebuilt);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(ProjectionRebuilt rebuilt) {
+		this.reports.committed(rebuilt);
+	}
+
+	private Report report(MetricsFilter filter) {
 		List<IncidentMoments> incidents = this.moments.matching(filter);
 		return new Report(filter, incidents.size(),
 				new Detection(count(incidents, IncidentMoments::detectedBy, IncidentMoments.STATED),

@@ -12,18 +12,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.incidenttimeline.events.Severity;
+import io.incidenttimeline.query.consuming.EventsApplied;
+import io.incidenttimeline.query.consuming.ProjectionRebuilt;
+import io.incidenttimeline.query.jdbc.ReadCache;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the status page projection into what the JSON documents, the HTML page and the
- * feed show, each from one consistent snapshot of the tables.
+ * feed show, each from one consistent snapshot of the tables. Everyone reads the same
+ * page, so what was read is kept until the consumer or a rebuild commits a change (the
+ * history per day it was read on: it depends on the time only through the date).
  */
 @Component
 class StatusPage {
@@ -32,12 +41,76 @@ class StatusPage {
 
 	private final StatusPageRepository repository;
 
-	StatusPage(StatusPageRepository repository) {
+	private final TransactionTemplate snapshots;
+
+	private final ReadCache<Boolean, Snapshot> snapshot = new ReadCache<>();
+
+	private final ReadCache<LocalDate, Map<String, List<DayHistory.Day>>> history = new ReadCache<>();
+
+	private final ReadCache<String, Object> rendered = new ReadCache<>();
+
+	StatusPage(StatusPageRepository repository, PlatformTransactionManager transactions) {
 		this.repository = repository;
+		this.snapshots = new TransactionTemplate(transactions);
+		this.snapshots.setReadOnly(true);
+		this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Snapshot snapshot() {
+		return this.snapshot.get(Boolean.TRUE, (all) -> this.snapshots.execute((tx) -> read()));
+	}
+
+	/**
+	 * What {@code render} makes of the {@link #snapshot()} (a document written out), kept
+	 * as long as the snapshot is; {@code name} names the rendering.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T rendered(String name, Function<Snapshot, T> render) {
+		return (T) this.rendered.get(name, (key) -> render.apply(snapshot()));
+	}
+
+	/**
+	 * The last {@link DayHistory#DAYS} days of every component, up to {@code now}.
+	 */
+	public Map<String, List<DayHistory.Day>> history(Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		if (!now.isAfter(today.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+			// at midnight itself a span still going on touches today only if it began
+			// then
+			return this.snapshots.execute((tx) -> read(now));
+		}
+		return this.history.get(today, (day) -> this.snapshots.execute((tx) -> read(now)));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(EventsApplied applied) {
+		this.snapshot.committing(applied);
+		this.history.committing(applied);
+		this.rendered.committing(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(EventsApplied applied) {
+		this.snapshot.committed(applied);
+		this.history.committed(applied);
+		this.rendered.committed(applied);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void committing(ProjectionRebuilt rebuilt) {
+		this.snapshot.committing(rebuilt);
+		this.history.committing(rebuilt);
+		this.rendered.committing(rebuilt);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void committed(ProjectionRebuilt rebuilt) {
+		this.snapshot.committed(rebuilt);
+		this.history.committed(rebuilt);
+		this.rendered.committed(rebuilt);
+	}
+
+	private Snapshot read() {
 		List<PublicIncident> open = this.repository.open();
 		List<PublicIncident> recent = this.repository.recent(RECENT_INCIDENTS);
 		Set<UUID> ids = Stream.concat(open.stream(), recent.stream())
@@ -50,11 +123,7 @@ class StatusPage {
 				components, withUpdates(open, updates), withUpdates(recent, updates));
 	}
 
-	/**
-	 * The last {@link DayHistory#DAYS} days of every component, up to {@code now}.
-	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public Map<String, List<DayHistory.Day>> history(Instant now) {
+	private Map<String, List<DayHistory.Day>> read(Instant now) {
 		Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC)
 			.minusDays(DayHistory.DAYS - 1)
 			.atStartOfDay(ZoneOffset.UTC)

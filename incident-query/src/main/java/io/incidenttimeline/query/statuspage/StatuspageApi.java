@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.function.Function;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.incidenttimeline.events.IncidentStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,50 +20,55 @@ import org.springframework.web.bind.annotation.RestController;
  * Atlassian Statuspage's public read-only API v2, field for field, so existing widgets
  * and aggregators can read this page. Open to everyone and to scripts of every origin
  * like Statuspage's own, since it holds only public data (the security module's rules and
- * CORS settings say so).
+ * CORS settings say so). Every reader gets the same documents, so each is written out
+ * once and kept as long as the {@link StatusPage#snapshot()} it was made of.
  */
 @RestController
-@RequestMapping("/api/v2")
+@RequestMapping(path = "/api/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatuspageApi {
 
 	private final StatusPage statusPage;
 
 	private final StatusPageSettings settings;
 
-	StatuspageApi(StatusPage statusPage, StatusPageSettings settings) {
+	private final JsonMapper json;
+
+	StatuspageApi(StatusPage statusPage, StatusPageSettings settings, JsonMapper json) {
 		this.statusPage = statusPage;
 		this.settings = settings;
+		this.json = json;
 	}
 
 	@GetMapping("/status.json")
-	StatusDocument status() {
-		StatusPage.Snapshot snapshot = this.statusPage.snapshot();
-		return new StatusDocument(page(snapshot), status(snapshot));
+	byte[] status() {
+		return written("status.json", (snapshot) -> new StatusDocument(page(snapshot), status(snapshot)));
 	}
 
 	@GetMapping("/summary.json")
-	SummaryDocument summary() {
-		StatusPage.Snapshot snapshot = this.statusPage.snapshot();
-		return new SummaryDocument(page(snapshot), components(snapshot), incidents(snapshot, snapshot.open()),
-				List.of(), status(snapshot));
+	byte[] summary() {
+		return written("summary.json", (snapshot) -> new SummaryDocument(page(snapshot), components(snapshot),
+				incidents(snapshot, snapshot.open()), List.of(), status(snapshot)));
 	}
 
 	@GetMapping("/components.json")
-	ComponentsDocument components() {
-		StatusPage.Snapshot snapshot = this.statusPage.snapshot();
-		return new ComponentsDocument(page(snapshot), components(snapshot));
+	byte[] components() {
+		return written("components.json", (snapshot) -> new ComponentsDocument(page(snapshot), components(snapshot)));
 	}
 
 	@GetMapping("/incidents.json")
-	IncidentsDocument incidents() {
-		StatusPage.Snapshot snapshot = this.statusPage.snapshot();
-		return new IncidentsDocument(page(snapshot), incidents(snapshot, snapshot.recent()));
+	byte[] incidents() {
+		return written("incidents.json",
+				(snapshot) -> new IncidentsDocument(page(snapshot), incidents(snapshot, snapshot.recent())));
 	}
 
 	@GetMapping("/incidents/unresolved.json")
-	IncidentsDocument unresolved() {
-		StatusPage.Snapshot snapshot = this.statusPage.snapshot();
-		return new IncidentsDocument(page(snapshot), incidents(snapshot, snapshot.open()));
+	byte[] unresolved() {
+		return written("incidents/unresolved.json",
+				(snapshot) -> new IncidentsDocument(page(snapshot), incidents(snapshot, snapshot.open())));
+	}
+
+	private byte[] written(String name, Function<StatusPage.Snapshot, Object> document) {
+		return this.statusPage.rendered(name, (snapshot) -> this.json.writeValueAsBytes(document.apply(snapshot)));
 	}
 
 	private Page page(StatusPage.Snapshot snapshot) {
