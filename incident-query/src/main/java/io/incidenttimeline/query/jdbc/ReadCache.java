@@ -1,5 +1,6 @@
 package io.incidenttimeline.query.jdbc;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.function.Function;
  * AFTER_COMPLETION phases). An answer is kept only when no such commit was under way
  * while it was computed, and served only until the next one begins, so a reader never
  * gets an answer older than the last commit it could have seen.
+ * <p>
+ * Only this instance's commits are heard: with several query instances, another one's
+ * consumer changes the tables unannounced. So an answer is also served for at most
+ * {@link #MAX_AGE}, which bounds how far behind the shared tables a reader can be.
  *
  * @param <K> what an answer depends on besides the tables (a filter, a day)
  * @param <V> the answer
@@ -26,6 +31,21 @@ public final class ReadCache<K, V> {
 	 * starts over.
 	 */
 	static final int LIMIT = 256;
+
+	/**
+	 * How long an answer is served at most, whatever this instance heard.
+	 */
+	static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+	private final long maxAgeNanos;
+
+	public ReadCache() {
+		this(MAX_AGE);
+	}
+
+	ReadCache(Duration maxAge) {
+		this.maxAgeNanos = maxAge.toNanos();
+	}
 
 	private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
@@ -41,9 +61,11 @@ public final class ReadCache<K, V> {
 			generation = this.committing.isEmpty() ? this.generation : -1;
 		}
 		Kept<V> found = this.kept.get(key);
-		if (found != null && found.generation() == generation) {
+		if (found != null && found.generation() == generation
+				&& System.nanoTime() - found.keptAt() < this.maxAgeNanos) {
 			return found.value();
 		}
+		long computedAt = System.nanoTime();
 		V value = compute.apply(key);
 		if (generation >= 0) {
 			synchronized (this.lock) {
@@ -51,7 +73,7 @@ public final class ReadCache<K, V> {
 					if (this.kept.size() >= LIMIT) {
 						this.kept.clear();
 					}
-					this.kept.put(key, new Kept<>(generation, value));
+					this.kept.put(key, new Kept<>(generation, computedAt, value));
 				}
 			}
 		}
@@ -82,7 +104,7 @@ public final class ReadCache<K, V> {
 		}
 	}
 
-	private record Kept<V>(long generation, V value) {
+	private record Kept<V>(long generation, long keptAt, V value) {
 	}
 
 }

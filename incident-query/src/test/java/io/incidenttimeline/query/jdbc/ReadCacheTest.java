@@ -75,6 +75,17 @@ class ReadCacheTest {
 		assertThat(read("a")).isEqualTo(2);
 	}
 
+	@Test
+	void anAnswerIsServedNoLongerThanItsMaximumAgeEvenWhenNoCommitWasHeard() throws InterruptedException {
+		ReadCache<String, Integer> young = new ReadCache<>(java.time.Duration.ofMillis(50));
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+
+		Thread.sleep(100);
+
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(2);
+	}
+
 	private int read(String key) {
 		return this.cache.get(key, (k) -> this.reads.incrementAndGet());
 	}
