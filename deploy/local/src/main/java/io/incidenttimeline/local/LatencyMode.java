@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,7 +36,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * through {@link RawPipeline} (each due write handed to a pool of 64 threads: insert +
  * send acks=all, per incident in order; consumed and upserted on the other side).
  * <p>
- * Options: {@code --rates=50,100,200 --seconds=20 --latency-incidents=32}.
+ * Before the first rate, both run the first rate's schedule for the warm-up seconds,
+ * unmeasured, so the first rate does not pay for class loading and the JIT.
+ * <p>
+ * Options:
+ * {@code --rates=50,100,200 --seconds=20 --latency-incidents=32 --latency-warmup=10}.
  */
 final class LatencyMode {
 
@@ -47,20 +52,28 @@ final class LatencyMode {
 
 	private final int incidents;
 
+	private final int warmup;
+
 	LatencyMode(Options options) {
 		this.rates = options.integers("rates", "50,100,200", "10");
 		this.seconds = options.integer("seconds", 20, 3);
 		this.incidents = options.integer("latency-incidents", 32, 8);
+		this.warmup = options.integer("latency-warmup", 10, 1);
 	}
 
 	Table run(LocalSystem system, PrintStream out) throws Exception {
 		Table table = new Table("latency: open loop, " + this.seconds + " s per rate, notes on " + this.incidents
-				+ " incidents; latency from the intended send time to visible on the query side");
+				+ " incidents after a " + this.warmup
+				+ " s warm-up; latency from the intended send time to visible on the query side");
 		try (RawPipeline raw = new RawPipeline(system, "latency")) {
+			int first = this.rates.get(0);
+			Bench.progress(out, "latency: warming up, %d commands/s for %d s", first, this.warmup);
+			incidentTimeline(system, first, this.warmup);
+			rawBaseline(raw, first, this.warmup);
 			for (int rate : this.rates) {
 				Bench.progress(out, "latency: %d commands/s for %d s", rate, this.seconds);
-				Figures ours = incidentTimeline(system, rate);
-				Figures baseline = rawBaseline(raw, rate);
+				Figures ours = incidentTimeline(system, rate, this.seconds);
+				Figures baseline = rawBaseline(raw, rate, this.seconds);
 				table.row(rate + "/s: achieved commands/s", ours.achievedRate(), baseline.achievedRate());
 				table.row(rate + "/s: error answers", ours.errors().size(), baseline.errors().size());
 				if (!ours.errors().isEmpty()) {
@@ -71,6 +84,12 @@ final class LatencyMode {
 				table.row(rate + "/s: intended->visible p50 (ms)", ours.visible(0.50), baseline.visible(0.50));
 				table.row(rate + "/s: intended->visible p99 (ms)", ours.visible(0.99), baseline.visible(0.99));
 				table.row(rate + "/s: intended->visible max (ms)", ours.visible(1.0), baseline.visible(1.0));
+				table.row(rate + "/s: accepted->visible p50 (ms)", ours.pipeline(0.50), baseline.pipeline(0.50));
+				table.row(rate + "/s: accepted->visible p99 (ms)", ours.pipeline(0.99), baseline.pipeline(0.99));
+				table.row(rate + "/s: recorded->in Kafka p50 (ms)", ours.recordedToKafka(0.50), Double.NaN);
+				table.row(rate + "/s: recorded->in Kafka p99 (ms)", ours.recordedToKafka(0.99), Double.NaN);
+				table.row(rate + "/s: in Kafka->visible p50 (ms)", ours.kafkaToVisible(0.50), Double.NaN);
+				table.row(rate + "/s: in Kafka->visible p99 (ms)", ours.kafkaToVisible(0.99), Double.NaN);
 			}
 		}
 		table.note("percentiles over every command of each rate (every accepted one when some were refused); "
@@ -78,13 +97,14 @@ final class LatencyMode {
 		return table;
 	}
 
-	private Figures incidentTimeline(LocalSystem system, int rate) throws Exception {
+	private Figures incidentTimeline(LocalSystem system, int rate, int seconds) throws Exception {
 		String token = system.automationToken();
 		List<String> ids = ThroughputMode.declare(system, token, this.incidents, "latency " + rate + "/s");
 		Bench.awaitVisible(system.jdbcUrl("incident_query"),
 				"select incident_id::text, sequence, applied_at from incident_events where incident_id = any(?::uuid[])",
 				ids, ids.size());
-		int count = rate * this.seconds;
+		int count = rate * seconds;
+		PublishedTimes published = new PublishedTimes(system);
 		ExecutorService callbacks = Executors.newFixedThreadPool(4);
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -92,6 +112,7 @@ final class LatencyMode {
 			.executor(callbacks)
 			.build();
 		Map<String, Instant> intendedAt = new ConcurrentHashMap<>();
+		Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
 		List<Double> accepted = Collections.synchronizedList(new ArrayList<>());
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong lastAccepted = new AtomicLong();
@@ -119,6 +140,7 @@ final class LatencyMode {
 					else {
 						JsonNode body = Bench.json(response);
 						intendedAt.put(id + "/" + body.get("sequence").asLong(), intended);
+						acceptedAt.put(id + "/" + body.get("sequence").asLong(), now);
 						accepted.add(Bench.millis(intended, now));
 						lastAccepted.accumulateAndGet(epochMicros(now), Math::max);
 					}
@@ -134,11 +156,21 @@ final class LatencyMode {
 		Map<String, Instant> visibleAt = Bench.awaitVisible(system.jdbcUrl("incident_query"),
 				"select incident_id::text, sequence, applied_at from incident_events where sequence > 1 and incident_id = any(?::uuid[])",
 				ids, intendedAt.size());
-		return Figures.of(schedule, count, micros(lastAccepted.get()), accepted, intendedAt, visibleAt, failures);
+		Map<String, Instant> recordedAt = Bench.awaitVisible(system.jdbcUrl("incident_query"),
+				"select incident_id::text, sequence, recorded_at from incident_events where sequence > 1 and incident_id = any(?::uuid[])",
+				ids, intendedAt.size());
+		Map<String, Instant> publishedAt;
+		try (published) {
+			publishedAt = published.await(intendedAt.keySet(), Duration.ofSeconds(30));
+		}
+		return Figures
+			.of(schedule, count, micros(lastAccepted.get()), accepted, intendedAt, acceptedAt, visibleAt, failures)
+			.split(between(recordedAt, publishedAt, intendedAt.keySet()),
+					between(publishedAt, visibleAt, intendedAt.keySet()));
 	}
 
-	private Figures rawBaseline(RawPipeline raw, int rate) throws Exception {
-		int count = rate * this.seconds;
+	private Figures rawBaseline(RawPipeline raw, int rate, int seconds) throws Exception {
+		int count = rate * seconds;
 		List<String> ids = new ArrayList<>();
 		Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
 		for (int i = 0; i < this.incidents; i++) {
@@ -156,6 +188,7 @@ final class LatencyMode {
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(BASELINE_THREADS);
 		Map<String, Instant> intendedAt = new ConcurrentHashMap<>();
+		Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
 		List<Double> accepted = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong lastAccepted = new AtomicLong();
 		List<CompletableFuture<Void>> sent = new ArrayList<>();
@@ -180,6 +213,7 @@ final class LatencyMode {
 						}
 						Instant now = Instant.now();
 						intendedAt.put(id + "/" + sequence, intended);
+						acceptedAt.put(id + "/" + sequence, now);
 						accepted.add(Bench.millis(intended, now));
 						lastAccepted.accumulateAndGet(epochMicros(now), Math::max);
 					}
@@ -198,7 +232,15 @@ final class LatencyMode {
 			}
 		}
 		Map<String, Instant> visibleAt = raw.awaitVisible(ids, count);
-		return Figures.of(schedule, count, micros(lastAccepted.get()), accepted, intendedAt, visibleAt, List.of());
+		return Figures.of(schedule, count, micros(lastAccepted.get()), accepted, intendedAt, acceptedAt, visibleAt,
+				List.of());
+	}
+
+	private static double[] between(Map<String, Instant> from, Map<String, Instant> to, Set<String> keys) {
+		return keys.stream()
+			.filter((key) -> from.containsKey(key) && to.containsKey(key))
+			.mapToDouble((key) -> Bench.millis(from.get(key), to.get(key)))
+			.toArray();
 	}
 
 	private String ids(List<String> ids, int i) {
@@ -251,11 +293,25 @@ final class LatencyMode {
 	 * @param errors the commands answered with an error (or not at all): the latencies
 	 * are those of the others
 	 */
-	record Figures(double achievedRate, double[] acceptedMillis, double[] visibleMillis, List<String> errors) {
+	/**
+	 * @param recordedToKafkaMillis from the event's {@code recordedAt} (command service
+	 * clock, before its commit) to its Kafka record's timestamp: the command's commit and
+	 * the publisher; empty for the baseline
+	 * @param kafkaToVisibleMillis from the Kafka record's timestamp to applied on the
+	 * query side; empty for the baseline
+	 */
+	record Figures(double achievedRate, double[] acceptedMillis, double[] visibleMillis, double[] pipelineMillis,
+			double[] recordedToKafkaMillis, double[] kafkaToVisibleMillis, List<String> errors) {
 
 		static Figures of(Schedule schedule, int count, Instant lastAccepted, List<Double> accepted,
-				Map<String, Instant> intendedAt, Map<String, Instant> visibleAt, List<String> errors) {
+				Map<String, Instant> intendedAt, Map<String, Instant> acceptedAt, Map<String, Instant> visibleAt,
+				List<String> errors) {
 			double[] visible = intendedAt.entrySet()
+				.stream()
+				.mapToDouble((e) -> Bench.millis(e.getValue(), visibleAt.get(e.getKey())))
+				.toArray();
+			// after the answer: what the pipeline (publisher, Kafka, projection) adds
+			double[] pipeline = acceptedAt.entrySet()
 				.stream()
 				.mapToDouble((e) -> Bench.millis(e.getValue(), visibleAt.get(e.getKey())))
 				.toArray();
@@ -264,7 +320,13 @@ final class LatencyMode {
 						"measured " + visible.length + " of " + count + " commands and " + errors.size() + " errors");
 			}
 			return new Figures(visible.length / Bench.seconds(schedule.start(), lastAccepted),
-					accepted.stream().mapToDouble(Double::doubleValue).toArray(), visible, List.copyOf(errors));
+					accepted.stream().mapToDouble(Double::doubleValue).toArray(), visible, pipeline, new double[0],
+					new double[0], List.copyOf(errors));
+		}
+
+		Figures split(double[] recordedToKafka, double[] kafkaToVisible) {
+			return new Figures(this.achievedRate, this.acceptedMillis, this.visibleMillis, this.pipelineMillis,
+					recordedToKafka, kafkaToVisible, this.errors);
 		}
 
 		double accepted(double q) {
@@ -273,6 +335,18 @@ final class LatencyMode {
 
 		double visible(double q) {
 			return Bench.quantile(this.visibleMillis, q);
+		}
+
+		double pipeline(double q) {
+			return Bench.quantile(this.pipelineMillis, q);
+		}
+
+		double recordedToKafka(double q) {
+			return Bench.quantile(this.recordedToKafkaMillis, q);
+		}
+
+		double kafkaToVisible(double q) {
+			return Bench.quantile(this.kafkaToVisibleMillis, q);
 		}
 
 	}

@@ -39,6 +39,11 @@ class BenchmarkIT {
 		positive(latency.row("10/s: intended->visible p50 (ms)"));
 		assertThat(latency.row("10/s: intended->visible max (ms)").ours())
 			.isGreaterThanOrEqualTo(latency.row("10/s: intended->visible p99 (ms)").ours());
+		// the split is measured for every command: publisher's part and query side's part
+		assertThat(latency.row("10/s: recorded->in Kafka p50 (ms)").ours()).isPositive();
+		assertThat(latency.row("10/s: in Kafka->visible p99 (ms)").ours()).isFinite();
+		assertThat(latency.row("10/s: recorded->in Kafka p99 (ms)").ours())
+			.isLessThanOrEqualTo(latency.row("10/s: intended->visible max (ms)").ours());
 
 		Table storm = tables.get(2);
 		assertThat(storm.row("receipts stored (exact)")).extracting(Table.Row::ours, Table.Row::baseline)

@@ -42,16 +42,21 @@ class PublishingConfiguration {
 
 	/**
 	 * The processor reads the store through {@link PromptEventSource}, so a new event
-	 * goes out as soon as it is stored instead of at the coordinator's next 500 ms look.
-	 * The tail token makes events stored before the publisher first ran ordinary events,
-	 * not replays; a handler error propagates (the default would log it and move on,
-	 * skipping the event), so the batch fails and is retried with backoff.
+	 * goes out as soon as it is stored instead of at the coordinator's next 500 ms look
+	 * ({@code incident-timeline.publisher.wake-on-arrival=false} restores the polling, to
+	 * compare the two in a benchmark run). The tail token makes events stored before the
+	 * publisher first ran ordinary events, not replays; a handler error propagates (the
+	 * default would log it and move on, skipping the event), so the batch fails and is
+	 * retried with backoff.
 	 */
 	@Autowired
-	void configureProcessor(EventProcessingConfigurer processing) {
+	void configureProcessor(EventProcessingConfigurer processing,
+			@Value("${incident-timeline.publisher.wake-on-arrival:true}") boolean wakeOnArrival) {
 		processing
 			.registerPooledStreamingEventProcessor(PROCESSING_GROUP,
-					(configuration) -> new PromptEventSource(configuration.eventStore(), COORDINATOR_HEARTBEAT),
+					(configuration) -> wakeOnArrival
+							? new PromptEventSource(configuration.eventStore(), COORDINATOR_HEARTBEAT)
+							: configuration.eventStore(),
 					(configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
 						.batchSize(100))
 			.registerListenerInvocationErrorHandler(PROCESSING_GROUP,

@@ -177,6 +177,13 @@ class PublisherIT {
 		return IncidentId.parse(declared.json().get("incidentId").asString());
 	}
 
+	@Test
+	void thePublisherHearsOfNewEventsInsteadOfPollingForThem() {
+		assertThat(Thread.getAllStackTraces().keySet())
+			.as("the watcher of PromptEventSource runs while the publisher reads")
+			.anyMatch((thread) -> thread.getName().equals("kafka-publisher-arrivals") && thread.isAlive());
+	}
+
 	private void post(IncidentId incident, String path, String json) {
 		Response response = api().as("carol").post("/api/incidents/" + incident + "/" + path, json);
 		assertThat(response.status()).as(response.body()).isBetween(200, 299);
