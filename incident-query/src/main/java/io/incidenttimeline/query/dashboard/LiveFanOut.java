@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import io.incidenttimeline.query.consuming.EventsApplied;
 import io.incidenttimeline.query.consuming.ProjectionRebuilt;
+import io.incidenttimeline.query.jdbc.ReadCaches;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * PostgreSQL's {@code pg_notify}, which PostgreSQL delivers when (and only if) that
  * transaction commits, to every session listening on the channel. Each instance listens
  * on a dedicated connection (outside the pool) and hands what arrives to its own
- * {@link LiveStream}, its own messages included.
+ * {@link LiveStream}, its own messages included. It also tells the instance's
+ * {@link ReadCaches} to forget what they kept: another instance may have changed the
+ * tables they answer from.
  * <p>
  * While the listening connection is down, messages are missed: once it is back, one
  * "everything changed" message makes every page re-read (pages also poll while their
@@ -50,6 +53,8 @@ class LiveFanOut implements SmartLifecycle {
 
 	private final LiveStream stream;
 
+	private final ReadCaches caches;
+
 	private final String url;
 
 	private final Properties credentials = new Properties();
@@ -58,12 +63,13 @@ class LiveFanOut implements SmartLifecycle {
 
 	private Thread listener;
 
-	LiveFanOut(JdbcTemplate jdbc, JsonMapper json, LiveStream stream, @Value("${spring.datasource.url}") String url,
-			@Value("${spring.datasource.username:}") String user,
+	LiveFanOut(JdbcTemplate jdbc, JsonMapper json, LiveStream stream, ReadCaches caches,
+			@Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username:}") String user,
 			@Value("${spring.datasource.password:}") String password) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.stream = stream;
+		this.caches = caches;
 		this.url = url;
 		this.credentials.setProperty("user", user);
 		this.credentials.setProperty("password", password);
@@ -123,6 +129,7 @@ class LiveFanOut implements SmartLifecycle {
 					statement.execute("LISTEN " + CHANNEL);
 				}
 				if (missedSome) {
+					this.caches.forgetAll();
 					this.stream.publishLater(LiveStream.Applied.EVERYTHING);
 				}
 				backoff = Duration.ofMillis(500);
@@ -131,6 +138,7 @@ class LiveFanOut implements SmartLifecycle {
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) WAIT.toMillis());
 					if (notifications != null && notifications.length > 0) {
+						this.caches.forgetAll();
 						for (PGNotification notification : notifications) {
 							this.stream.publishLater(
 									this.json.readValue(notification.getParameter(), LiveStream.Applied.class));

@@ -20,6 +20,7 @@ import io.incidenttimeline.query.consuming.EventsApplied;
 import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 import io.incidenttimeline.query.jdbc.Jsonb;
 import io.incidenttimeline.query.jdbc.ReadCache;
+import io.incidenttimeline.query.jdbc.ReadCaches;
 import io.incidenttimeline.query.jdbc.Timestamptz;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,10 +62,12 @@ class IncidentRepository {
 
 	private final EventHistory history;
 
-	private final ReadCache<Count, Long> totals = new ReadCache<>();
+	private final ReadCache<Count, Long> totals;
 
-	IncidentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ConsumerProgress progress, EventHistory history) {
+	IncidentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ConsumerProgress progress, EventHistory history,
+			ReadCaches caches) {
 		this.jdbc = jdbc;
+		this.totals = caches.create();
 		this.jdbcTemplate = jdbcTemplate;
 		this.progress = progress;
 		this.history = history;

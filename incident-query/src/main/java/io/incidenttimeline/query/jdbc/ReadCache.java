@@ -17,9 +17,10 @@ import java.util.function.Function;
  * while it was computed, and served only until the next one begins, so a reader never
  * gets an answer older than the last commit it could have seen.
  * <p>
- * Only this instance's commits are heard: with several query instances, another one's
- * consumer changes the tables unannounced. So an answer is also served for at most
- * {@link #MAX_AGE}, which bounds how far behind the shared tables a reader can be.
+ * Another query instance's commits are heard through PostgreSQL's {@code NOTIFY}
+ * ({@link ReadCaches#forgetAll()}); since a listening connection can be lost, an answer
+ * is also served for at most {@link #MAX_AGE}, which bounds how far behind the shared
+ * tables a reader can be.
  *
  * @param <K> what an answer depends on besides the tables (a filter, a day)
  * @param <V> the answer
@@ -39,7 +40,7 @@ public final class ReadCache<K, V> {
 
 	private final long maxAgeNanos;
 
-	public ReadCache() {
+	ReadCache() {
 		this(MAX_AGE);
 	}
 
@@ -99,6 +100,17 @@ public final class ReadCache<K, V> {
 	public void committed(Object token) {
 		synchronized (this.lock) {
 			this.committing.remove(token);
+			this.generation++;
+			this.kept.clear();
+		}
+	}
+
+	/**
+	 * Another instance committed changes to the tables ({@link ReadCaches#forgetAll()}):
+	 * nothing kept or being computed now is served later.
+	 */
+	void forgetAll() {
+		synchronized (this.lock) {
 			this.generation++;
 			this.kept.clear();
 		}

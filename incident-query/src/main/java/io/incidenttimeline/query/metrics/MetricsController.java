@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.incidenttimeline.query.consuming.EventsApplied;
 import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 import io.incidenttimeline.query.jdbc.ReadCache;
+import io.incidenttimeline.query.jdbc.ReadCaches;
 import io.incidenttimeline.query.metrics.MttxCalculator.Figure;
 import io.incidenttimeline.query.metrics.MttxCalculator.Interval;
 import io.incidenttimeline.query.metrics.MttxCalculator.Period;
@@ -33,10 +34,11 @@ class MetricsController {
 
 	private final MomentsRepository moments;
 
-	private final ReadCache<MetricsFilter, Report> reports = new ReadCache<>();
+	private final ReadCache<MetricsFilter, Report> reports;
 
-	MetricsController(MomentsRepository moments) {
+	MetricsController(MomentsRepository moments, ReadCaches caches) {
 		this.moments = moments;
+		this.reports = caches.create();
 	}
 
 	@GetMapping("/mttx")

@@ -20,6 +20,7 @@ import io.incidenttimeline.events.Severity;
 import io.incidenttimeline.query.consuming.EventsApplied;
 import io.incidenttimeline.query.consuming.ProjectionRebuilt;
 import io.incidenttimeline.query.jdbc.ReadCache;
+import io.incidenttimeline.query.jdbc.ReadCaches;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,14 +44,17 @@ class StatusPage {
 
 	private final TransactionTemplate snapshots;
 
-	private final ReadCache<Boolean, Snapshot> snapshot = new ReadCache<>();
+	private final ReadCache<Boolean, Snapshot> snapshot;
 
-	private final ReadCache<LocalDate, Map<String, List<DayHistory.Day>>> history = new ReadCache<>();
+	private final ReadCache<LocalDate, Map<String, List<DayHistory.Day>>> history;
 
-	private final ReadCache<String, Object> rendered = new ReadCache<>();
+	private final ReadCache<String, Object> rendered;
 
-	StatusPage(StatusPageRepository repository, PlatformTransactionManager transactions) {
+	StatusPage(StatusPageRepository repository, PlatformTransactionManager transactions, ReadCaches caches) {
 		this.repository = repository;
+		this.snapshot = caches.create();
+		this.history = caches.create();
+		this.rendered = caches.create();
 		this.snapshots = new TransactionTemplate(transactions);
 		this.snapshots.setReadOnly(true);
 		this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

@@ -1,5 +1,6 @@
 package io.incidenttimeline.query.jdbc;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,32 @@ class ReadCacheTest {
 	private final ReadCache<String, Integer> cache = new ReadCache<>();
 
 	private final AtomicInteger reads = new AtomicInteger();
+
+	@Test
+	void everyCacheMadeTogetherForgetsWhenAnotherInstanceCommitted() {
+		ReadCaches caches = new ReadCaches(Duration.ofHours(1));
+		ReadCache<String, Integer> first = caches.create();
+		ReadCache<String, Integer> second = caches.create();
+		assertThat(first.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(1);
+		assertThat(second.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(2);
+		assertThat(first.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(1);
+
+		caches.forgetAll();
+
+		assertThat(first.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(3);
+		assertThat(second.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(4);
+	}
+
+	@Test
+	void anAnswerComputedWhileAnotherInstanceCommittedIsNotKept() {
+		assertThat(this.cache.get("a", (key) -> {
+			this.cache.forgetAll();
+			return this.reads.incrementAndGet();
+		})).isEqualTo(1);
+
+		assertThat(read("a")).isEqualTo(2);
+		assertThat(read("a")).isEqualTo(2);
+	}
 
 	@Test
 	void anAnswerIsKeptPerKeyUntilACommitBegins() {

@@ -1,0 +1,43 @@
+package io.incidenttimeline.query.jdbc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes every {@link ReadCache} of this instance, so that all of them can be told at once
+ * that another instance changed the projection tables: the query service's fan-out hears
+ * every instance's committed consumer transactions (PostgreSQL's {@code NOTIFY}) and
+ * calls {@link #forgetAll()}. The longest an answer is served ({@link ReadCache#MAX_AGE}
+ * unless {@code incident-timeline.read-cache.max-age} says otherwise) still bounds what a
+ * missed notification (a lost listening connection) can cost.
+ */
+@Component
+public class ReadCaches {
+
+	private final Duration maxAge;
+
+	private final List<ReadCache<?, ?>> caches = new CopyOnWriteArrayList<>();
+
+	ReadCaches(@Value("${incident-timeline.read-cache.max-age:1s}") Duration maxAge) {
+		this.maxAge = maxAge;
+	}
+
+	public <K, V> ReadCache<K, V> create() {
+		ReadCache<K, V> cache = new ReadCache<>(this.maxAge);
+		this.caches.add(cache);
+		return cache;
+	}
+
+	/**
+	 * Some instance committed changes to the projection tables: no answer kept before is
+	 * served again.
+	 */
+	public void forgetAll() {
+		this.caches.forEach(ReadCache::forgetAll);
+	}
+
+}
