@@ -40,7 +40,8 @@ rm -f "$root"/opt/java/openjdk/lib/{libawt_xawt,libjawt,libsplashscreen,libjsoun
 libs=$( { find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
   | xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'
   for name in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do
-    ldconfig -p | awk -v n="$name" '$1 == n && $NF ~ /^\// {print $NF; exit}'
+    # awk reads to the end: leaving early would kill ldconfig with SIGPIPE, and pipefail with it
+    ldconfig -p | awk -v n="$name" '!found && $1 == n && $NF ~ /^\// {print $NF; found = 1}'
   done; } | sort -u)
 for lib in $libs; do
   case "$lib" in "$root"/*) continue ;; esac # the JRE's own, found through $ORIGIN

@@ -61,7 +61,7 @@ check() { # image tarball, expected name, ports, main class, required env (may b
   for e in $env; do expect "env $e" ".config.Env | index(\"$e\") != null" "$c" '.config.Env'; done
   local last
   last=$(jq -r '.[0].Layers[-1]' "$m")
-  if tar -xOf "$tarball" "$last" | tar -tz --warning=no-unknown-keyword | grep -qx 'opt/health-probe/health-probe.jar'; then
+  if tar -xOf "$tarball" "$last" | tar -tz --warning=no-unknown-keyword | grep -x 'opt/health-probe/health-probe.jar' >/dev/null; then
     pass "$name: /opt/health-probe/health-probe.jar in the top layer"
   else fail "$name: health-probe.jar missing from the extra files layer"; fi
   if command -v skopeo >/dev/null; then
