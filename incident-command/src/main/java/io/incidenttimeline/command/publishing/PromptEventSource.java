@@ -80,7 +80,8 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
 	private synchronized void listen(Runnable callback) {
 		this.callbacks.add(callback);
-		if (this.watcher == null) {
+		// a watcher killed by an Error is replaced by the next reader that asks
+		if (this.watcher == null || !this.watcher.isAlive()) {
 			TrackingToken head = this.events.createHeadToken();
 			this.watcher = new Thread(() -> watch(head), "kafka-publisher-arrivals");
 			this.watcher.setDaemon(true);

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,44 @@ class PromptEventSourceTest {
 			await().until(source::watching);
 			this.store.publish(GenericEventMessage.asEventMessage("after a restart"));
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(wakes).hasPositiveValue());
+		}
+	}
+
+	@Test
+	void aWatcherKilledByAnErrorIsReplacedWhenTheNextReaderAsks() throws Exception {
+		AtomicInteger watcherOpens = new AtomicInteger();
+		StreamableMessageSource<TrackedEventMessage<?>> failingOnce = new StreamableMessageSource<>() {
+
+			@Override
+			public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+				if (Thread.currentThread().getName().equals("kafka-publisher-arrivals")
+						&& watcherOpens.incrementAndGet() == 1) {
+					throw new StackOverflowError("the watcher's first stream");
+				}
+				return PromptEventSourceTest.this.store.openStream(token);
+			}
+
+			@Override
+			public TrackingToken createHeadToken() {
+				return PromptEventSourceTest.this.store.createHeadToken();
+			}
+
+		};
+		PromptEventSource source = new PromptEventSource(failingOnce, Duration.ofHours(1));
+		BlockingStream<TrackedEventMessage<?>> first = source.openStream(null);
+		first.setOnAvailableCallback(() -> {
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> watcherOpens.get() == 1 && !source.watching());
+
+		AtomicInteger wakes = new AtomicInteger();
+		try (BlockingStream<TrackedEventMessage<?>> second = source.openStream(null)) {
+			second.setOnAvailableCallback(wakes::incrementAndGet);
+			await().until(source::watching);
+			this.store.publish(GenericEventMessage.asEventMessage("after the error"));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(wakes).hasPositiveValue());
+		}
+		finally {
+			first.close();
 		}
 	}
 
