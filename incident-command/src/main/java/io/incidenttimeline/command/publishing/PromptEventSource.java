@@ -85,6 +85,9 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 			TrackingToken head = this.events.createHeadToken();
 			this.watcher = new Thread(() -> watch(head), "kafka-publisher-arrivals");
 			this.watcher.setDaemon(true);
+			this.watcher.setUncaughtExceptionHandler((thread, error) -> log.error(
+					"The publisher's watcher of new events stopped; the next reader to open a stream starts another",
+					error));
 			this.watcher.start();
 		}
 	}
