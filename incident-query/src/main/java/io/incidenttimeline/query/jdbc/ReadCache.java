@@ -19,8 +19,8 @@ import java.util.function.Function;
  * <p>
  * Another query instance's commits are heard through PostgreSQL's {@code NOTIFY}
  * ({@link ReadCaches#forgetAll()}); since a listening connection can be lost, an answer
- * is also served for at most {@link #MAX_AGE}, which bounds how far behind the shared
- * tables a reader can be.
+ * is also served for at most its maximum age ({@link ReadCaches}), which bounds how far
+ * behind the shared tables a reader can be.
  *
  * @param <K> what an answer depends on besides the tables (a filter, a day)
  * @param <V> the answer
@@ -33,17 +33,11 @@ public final class ReadCache<K, V> {
 	 */
 	static final int LIMIT = 256;
 
-	/**
-	 * How long an answer is served at most, whatever this instance heard.
-	 */
-	static final Duration MAX_AGE = Duration.ofSeconds(1);
-
 	private final long maxAgeNanos;
 
-	ReadCache() {
-		this(MAX_AGE);
-	}
-
+	/**
+	 * @param maxAge how long an answer is served at most, whatever this instance heard
+	 */
 	ReadCache(Duration maxAge) {
 		this.maxAgeNanos = maxAge.toNanos();
 	}

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * Makes every {@link ReadCache} of this instance, so that all of them can be told at once
  * that another instance changed the projection tables: the query service's fan-out hears
  * every instance's committed consumer transactions (PostgreSQL's {@code NOTIFY}) and
- * calls {@link #forgetAll()}. The longest an answer is served ({@link ReadCache#MAX_AGE}
- * unless {@code incident-timeline.read-cache.max-age} says otherwise) still bounds what a
+ * calls {@link #forgetAll()}. The longest an answer is served
+ * ({@code incident-timeline.read-cache.max-age}, 1 s unless set) still bounds what a
  * missed notification (a lost listening connection) can cost.
  */
 @Component

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadCacheTest {
 
-	private final ReadCache<String, Integer> cache = new ReadCache<>();
+	private final ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofSeconds(1));
 
 	private final AtomicInteger reads = new AtomicInteger();
 
@@ -104,7 +104,7 @@ class ReadCacheTest {
 
 	@Test
 	void anAnswerIsServedNoLongerThanItsMaximumAgeEvenWhenNoCommitWasHeard() throws InterruptedException {
-		ReadCache<String, Integer> young = new ReadCache<>(java.time.Duration.ofMillis(50));
+		ReadCache<String, Integer> young = new ReadCache<>(Duration.ofMillis(50));
 		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
 		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
 
