@@ -68,11 +68,21 @@ class EventStoreConfiguration {
 		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
 	}
 
+	/**
+	 * Events the embedded event store keeps for its tailing readers (Axon's default), and
+	 * the most its producer reads in one go ({@link BoundedTailReads}).
+	 */
+	static final int CACHED_EVENTS = 10_000;
+
+	/**
+	 * Axon's embedded event store is built on this engine; its producer's reads end after
+	 * {@link #CACHED_EVENTS} events, so a long stream of appends cannot fill the heap.
+	 */
 	@Bean
 	EventStorageEngine eventStorageEngine(Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema) {
-		return JdbcEventStorageEngine.builder()
+		return new BoundedTailReads(JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.upcasterChain(axon.upcasterChain())
 			.persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
@@ -81,7 +91,7 @@ class EventStoreConfiguration {
 			.connectionProvider(connectionProvider)
 			.transactionManager(transactionManager)
 			.schema(eventSchema)
-			.build();
+			.build(), CACHED_EVENTS);
 	}
 
 	@Bean
