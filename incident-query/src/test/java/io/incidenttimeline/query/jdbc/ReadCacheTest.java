@@ -1,6 +1,13 @@
 package io.incidenttimeline.query.jdbc;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadCacheTest {
 
-	private final ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofSeconds(1));
+	private final ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofSeconds(1), Runnable::run);
+
+	/** Refreshes asked for, run when the test says. */
+	private final List<Runnable> refreshes = new ArrayList<>();
 
 	private final AtomicInteger reads = new AtomicInteger();
 
@@ -104,13 +114,103 @@ class ReadCacheTest {
 
 	@Test
 	void anAnswerIsServedNoLongerThanItsMaximumAgeEvenWhenNoCommitWasHeard() throws InterruptedException {
-		ReadCache<String, Integer> young = new ReadCache<>(Duration.ofMillis(50));
+		ReadCache<String, Integer> young = new ReadCache<>(Duration.ofMillis(50), this.refreshes::add);
 		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
 		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
 
 		Thread.sleep(100);
 
 		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(2);
+	}
+
+	@Test
+	void pastHalfItsAgeTheKeptAnswerIsServedWhileOneRefreshComputesItAgain() throws InterruptedException {
+		ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add);
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+		assertThat(this.refreshes).isEmpty();
+
+		Thread.sleep(600);
+
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+		assertThat(this.refreshes).as("one refresh, however many readers").hasSize(1);
+		assertThat(this.reads).hasValue(1);
+
+		this.refreshes.get(0).run();
+
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(2);
+	}
+
+	@Test
+	void aRefreshThatBeganBeforeACommitIsNotKept() throws InterruptedException {
+		ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add);
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+		Thread.sleep(600);
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+
+		cache.committed(new Object());
+		this.refreshes.get(0).run();
+
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(3);
+	}
+
+	@Test
+	void readersFindingNothingKeptWaitForOneComputation() throws Exception {
+		ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofHours(1), this.refreshes::add);
+		CountDownLatch computing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService readers = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> first = readers.submit(() -> cache.get("a", (k) -> {
+				computing.countDown();
+				await(release);
+				return this.reads.incrementAndGet();
+			}));
+			await(computing);
+			Future<Integer> second = readers.submit(() -> cache.get("a", (k) -> this.reads.incrementAndGet()));
+			Thread.sleep(100);
+			assertThat(second).as("waits for the first reader's computation").isNotDone();
+
+			release.countDown();
+
+			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(this.reads).hasValue(1);
+		}
+		finally {
+			readers.shutdownNow();
+		}
+	}
+
+	@Test
+	void anAnswerMadeOfAnotherKeptAnswerIsAsOldAsThatOne() throws InterruptedException {
+		ReadCache<String, Integer> snapshots = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add);
+		ReadCache<String, Integer> documents = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add);
+		snapshots.get("s", (k) -> this.reads.incrementAndGet());
+		Thread.sleep(200);
+		assertThat(documents.get("d", (k) -> 100 + snapshots.get("s", (s) -> this.reads.incrementAndGet())))
+			.isEqualTo(101);
+		assertThat(this.refreshes).isEmpty();
+
+		Thread.sleep(400);
+
+		assertThat(documents.get("d", (k) -> 100 + snapshots.get("s", (s) -> this.reads.incrementAndGet())))
+			.as("the document is as old as its snapshot, past half its age, so it is refreshed")
+			.isEqualTo(101);
+		assertThat(this.refreshes).hasSize(1);
+		this.refreshes.get(0).run();
+		assertThat(this.reads).as("the refresh did not use the snapshot past half its age").hasValue(2);
+		assertThat(documents.get("d", (k) -> 0)).isEqualTo(102);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private int read(String key) {
