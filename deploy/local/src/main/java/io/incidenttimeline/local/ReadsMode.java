@@ -1,6 +1,10 @@
 package io.incidenttimeline.local;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code --mode=reads}: read latency at two sizes of history. First seeds the small size
@@ -22,9 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * with {@link EventStoreSeeder}, measures, then seeds up to the full size (default
  * 1,000,000 events across 20,000 incidents) and measures again. A measurement: for each
  * endpoint, R concurrent readers (default 8) call it back to back for S seconds after a
- * warm-up, every answer must be 200; p50/p99 over every call. Endpoints: the public
- * {@code GET /api/v2/summary.json} and {@code GET /status}; with a viewer's token
- * (victor) {@code GET /api/incidents} (its default page), {@code GET
+ * warm-up, every answer must be 200; p50/p99 over every call, each from sending the
+ * request until the body is read and decoded, asking as browsers do ({@code
+ * Accept-Encoding: gzip, deflate, br}: the status page's documents come gzipped).
+ * Endpoints: the public {@code GET /api/v2/summary.json} and {@code GET /status}; with a
+ * viewer's token (victor) {@code GET /api/incidents} (its default page), {@code GET
  * /api/incidents/{id}/timeline} of a random seeded incident, and {@code GET
  * /api/metrics/mttx} over the last 90 days. The baseline: the same readers running a
  * hand-written SQL query returning the equivalent data over JDBC, one connection each:
@@ -36,6 +43,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * --read-seconds=20 --read-warmup=2 --seed-timeout=3600} (seconds).
  */
 final class ReadsMode {
+
+	/**
+	 * What browsers send: the server may compress its answers.
+	 */
+	static final String ACCEPT_ENCODING = "gzip, deflate, br";
 
 	private final int events;
 
@@ -100,15 +112,33 @@ final class ReadsMode {
 			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			ours.add(readers(() -> {
 				String url = system.queryUrl() + endpoint.path(seeded, now);
-				HttpResponse<String> response = Bench.send(Bench.request(url, token).GET().build());
+				HttpResponse<byte[]> response = Bench.HTTP.send(
+						Bench.request(url, token).header("Accept-Encoding", ACCEPT_ENCODING).GET().build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException(url + " answered " + response.statusCode());
+				}
+				if (text(response).isBlank()) {
+					throw new IllegalStateException(url + " answered nothing");
 				}
 			}, null, null));
 			baseline.add(readers(null, (connection) -> endpoint.sql(connection, seeded, now),
 					system.jdbcUrl("incident_query")));
 		}
 		return new Figures(ours, baseline);
+	}
+
+	/**
+	 * The body as a browser gets to read it: decompressed when the server gzipped it.
+	 */
+	private static String text(HttpResponse<byte[]> response) throws IOException {
+		byte[] body = response.body();
+		if (response.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false)) {
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+				body = in.readAllBytes();
+			}
+		}
+		return new String(body, StandardCharsets.UTF_8);
 	}
 
 	private Latencies readers(Call http, SqlCall sql, String jdbc) throws Exception {

@@ -3,10 +3,15 @@ package io.incidenttimeline.query.statuspage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -151,6 +156,40 @@ class StatusPageIT {
 		assertThat(listed.path("position").asInt()).isPositive();
 		assertThat(status.path("status").path("indicator").asText()).isIn("major", "critical");
 		assertThat(this.api.get("/api/v2/summary.json").header("Content-Type")).startsWith("application/json");
+	}
+
+	@Test
+	void documentsGoGzippedToClientsThatAcceptItAndPlainToOthers() throws Exception {
+		IncidentStory story = new IncidentStory();
+		send(story.declared(Severity.SEV_2, "Search is slow", component("search")),
+				story.publicUpdate("Searches take seconds; we are looking into it."));
+		eventually().until(() -> this.api.get("/api/v2/summary.json").body(),
+				(body) -> body.contains(story.id().toString()));
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : PUBLIC_PATHS.stream().filter((path) -> path.startsWith("/api/v2/")).toList()) {
+			HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(this.api.base() + path)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create(this.api.base() + path))
+				.header("Accept-Encoding", "br;q=1.0, gzip;q=0.8, *;q=0.1")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(URI.create(this.api.base() + path))
+				.header("Accept-Encoding", "gzip;q=0, deflate")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+
+			assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+			assertThat(refused.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+			assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).contains("gzip");
+			assertThat(String.join(", ", gzipped.headers().allValues("Vary"))).as(path)
+				.containsIgnoringCase("Accept-Encoding");
+			assertThat(gzipped.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			byte[] unzipped;
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+				unzipped = in.readAllBytes();
+			}
+			assertThat(JSON.readTree(unzipped)).as(path).isEqualTo(JSON.readTree(plain.body()));
+			assertThat(refused.body()).as(path).isEqualTo(plain.body());
+		}
 	}
 
 	@Test
