@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * average 250 ms before it went to Kafka. Here one watcher thread tails the store from
  * its head and, the moment the store has fetched new events, wakes every coordinator
  * reading through this source; it also wakes them at least every {@code heartbeat} when
- * nothing arrives, so a coordinator never waits longer than it did before. The watcher
- * runs while at least one stream is open.
+ * nothing arrives, so a coordinator never waits longer than it did before. While events
+ * keep arriving it wakes them at most once per {@code gap}: woken for every event, the
+ * publisher sent each in a batch (and a token update) of its own, and an alert storm took
+ * longer to publish than with Axon's polling. The watcher runs while at least one stream
+ * is open.
  * <p>
  * Nothing about what the publisher reads changes: the streams are the store's own, and
  * the watcher's stream is used only to learn that the store's cache moved.
@@ -37,13 +40,24 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
 	private final Duration heartbeat;
 
+	private final Duration gap;
+
 	private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
 	private Thread watcher;
 
 	PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration heartbeat) {
+		this(events, heartbeat, Duration.ZERO);
+	}
+
+	/**
+	 * @param heartbeat the longest a reader goes without being woken
+	 * @param gap the shortest time between two wakes for arrivals
+	 */
+	PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration heartbeat, Duration gap) {
 		this.events = events;
 		this.heartbeat = heartbeat;
+		this.gap = gap;
 	}
 
 	@Override
@@ -109,16 +123,23 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 	 */
 	private void watch(TrackingToken head) {
 		long heartbeatMillis = this.heartbeat.toMillis();
+		long gapNanos = this.gap.toNanos();
+		long lastWake = System.nanoTime() - gapNanos;
 		TrackingToken seen = head;
 		while (stillWanted()) {
 			try (BlockingStream<TrackedEventMessage<?>> tail = this.events.openStream(seen)) {
 				while (stillWanted()) {
 					if (tail.hasNextAvailable((int) heartbeatMillis, TimeUnit.MILLISECONDS)) {
+						long early = gapNanos - (System.nanoTime() - lastWake);
+						if (early > 0) {
+							TimeUnit.NANOSECONDS.sleep(early);
+						}
 						while (tail.hasNextAvailable()) {
 							seen = tail.nextAvailable().trackingToken();
 						}
 					}
 					wakeAll();
+					lastWake = System.nanoTime();
 				}
 			}
 			catch (InterruptedException ex) {

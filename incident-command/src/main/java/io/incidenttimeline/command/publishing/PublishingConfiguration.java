@@ -41,6 +41,13 @@ class PublishingConfiguration {
 	static final Duration COORDINATOR_HEARTBEAT = Duration.ofMillis(500);
 
 	/**
+	 * The shortest time between two wakes while events keep arriving: at most this much
+	 * added to an event's way to Kafka, and under load the publisher sends several events
+	 * per batch instead of one.
+	 */
+	static final Duration WAKE_GAP = Duration.ofMillis(25);
+
+	/**
 	 * The processor reads the store through {@link PromptEventSource}, so a new event
 	 * goes out as soon as it is stored instead of at the coordinator's next 500 ms look
 	 * ({@code incident-timeline.publisher.wake-on-arrival=false} restores the polling, to
@@ -55,7 +62,7 @@ class PublishingConfiguration {
 		processing
 			.registerPooledStreamingEventProcessor(PROCESSING_GROUP,
 					(configuration) -> wakeOnArrival
-							? new PromptEventSource(configuration.eventStore(), COORDINATOR_HEARTBEAT)
+							? new PromptEventSource(configuration.eventStore(), COORDINATOR_HEARTBEAT, WAKE_GAP)
 							: configuration.eventStore(),
 					(configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
 						.batchSize(100))

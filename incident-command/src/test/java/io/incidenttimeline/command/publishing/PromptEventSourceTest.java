@@ -48,6 +48,34 @@ class PromptEventSourceTest {
 	}
 
 	@Test
+	void whileEventsKeepArrivingWakesAReaderAtMostOncePerGap() throws Exception {
+		PromptEventSource source = new PromptEventSource(this.store, Duration.ofHours(1), Duration.ofMillis(200));
+		AtomicInteger wakes = new AtomicInteger();
+		try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+			stream.setOnAvailableCallback(wakes::incrementAndGet);
+			await().until(source::watching);
+			long start = System.nanoTime();
+
+			for (int i = 0; i < 40; i++) {
+				this.store.publish(GenericEventMessage.asEventMessage("event " + i));
+				Thread.sleep(10);
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(wakes).hasPositiveValue());
+			Thread.sleep(300);
+
+			long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			assertThat(wakes.get()).as("wakes in %d ms of arrivals every 10 ms", elapsedMillis)
+				.isBetween(1, (int) (elapsedMillis / 200) + 1);
+			int read = 0;
+			while (stream.hasNextAvailable()) {
+				stream.nextAvailable();
+				read++;
+			}
+			assertThat(read).as("every event still there to read").isEqualTo(40);
+		}
+	}
+
+	@Test
 	void wakesAReaderEveryHeartbeatWhenNothingArrives() throws Exception {
 		PromptEventSource source = new PromptEventSource(this.store, Duration.ofMillis(20));
 		AtomicInteger wakes = new AtomicInteger();
