@@ -2,8 +2,8 @@ package io.incidenttimeline.events;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
@@ -13,8 +13,13 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Timestamps {
 
-	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX")
-		.withZone(ZoneOffset.UTC);
+	/**
+	 * The JDK's ISO instant printer with six fraction digits: the same text as the
+	 * pattern {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSSX} in UTC, written without building a
+	 * zoned date-time for each instant (that made formatting 11 % of an incident list
+	 * request's samples).
+	 */
+	private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
 
 	/**
 	 * What a timestamp must look like, for messages about one that does not: "must be "
