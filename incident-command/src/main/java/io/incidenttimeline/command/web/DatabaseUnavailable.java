@@ -51,13 +51,23 @@ final class DatabaseUnavailable {
 			}
 			if (cause instanceof SQLException sql) {
 				for (SQLException next = sql; next != null; next = next.getNextException()) {
-					if (unavailable(next.getSQLState())) {
+					if (unavailable(next.getSQLState()) || closedByThePool(next)) {
 						return true;
 					}
 				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Hikari's answer, without a SQLSTATE, to any use of a connection it has closed: it
+	 * closes one when the server broke it off (PostgreSQL going down ends every session
+	 * with 57P01), and a request still holding it then fails on its next statement or its
+	 * rollback with this instead of the server's state (seen in EndToEndIT's outage).
+	 */
+	private static boolean closedByThePool(SQLException failure) {
+		return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
 	}
 
 	/**

@@ -69,6 +69,18 @@ class DatabaseUnavailableTest {
 	}
 
 	@Test
+	void aConnectionThePoolClosedUnderARequestIsUnavailability() {
+		SQLException closed = new SQLException("Connection is closed");
+		TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", closed);
+		rollback.initApplicationException(new IllegalStateException("Failed to create a SQL statement", closed));
+
+		assertThat(DatabaseUnavailable.isCause(rollback)).isTrue();
+		assertThat(DatabaseUnavailable.isCause(new SQLException("Connection is closed", "42000")))
+			.as("with a state of its own it is the server's answer")
+			.isFalse();
+	}
+
+	@Test
 	void otherFailuresAreNot() {
 		assertThat(DatabaseUnavailable.isCause(new IllegalStateException("a bug"))).isFalse();
 		assertThat(DatabaseUnavailable
