@@ -1,6 +1,7 @@
 package io.incidenttimeline.query.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +84,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * A transaction that could not end because its connection broke (the database went
+	 * down under a read: the rollback fails with the pool's "Connection is closed", and
+	 * the failure that made it roll back is only kept beside it) is the database being
+	 * unavailable; this service's transactions only read, so nothing is left half done.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> on(TransactionSystemException ex, WebRequest request) {
+		if (ex.getCause() instanceof SQLException || ex.getApplicationException() instanceof DataAccessException) {
+			return unavailable(ex, request);
+		}
+		return unexpected(ex, request);
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,7 @@
 package io.incidenttimeline.query.web;
 
+import java.sql.SQLException;
+
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,6 +53,14 @@ class ProblemHandlingTest {
 	}
 
 	@Test
+	void aReadWhoseConnectionBrokeIsA503ProblemToRetry() throws Exception {
+		this.mvc.perform(get("/rollback-failed"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"));
+		this.mvc.perform(get("/transaction-misused")).andExpect(status().isInternalServerError());
+	}
+
+	@Test
 	void anErrorOutsideAnyControllerIsAProblemToo() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
 		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
@@ -70,6 +81,16 @@ class ProblemHandlingTest {
 		@GetMapping("/bug")
 		String bug() {
 			throw new IllegalStateException("secret internals");
+		}
+
+		@GetMapping("/rollback-failed")
+		String rollbackFailed() {
+			throw new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+		}
+
+		@GetMapping("/transaction-misused")
+		String transactionMisused() {
+			throw new TransactionSystemException("no transaction in progress");
 		}
 
 		@GetMapping("/database-down")
