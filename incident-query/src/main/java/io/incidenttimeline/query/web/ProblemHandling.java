@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -94,7 +93,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	ResponseEntity<Object> on(TransactionSystemException ex, WebRequest request) {
-		if (ex.getCause() instanceof SQLException || ex.getApplicationException() instanceof DataAccessException) {
+		if (ex.getCause() instanceof SQLException
+				|| ex.getApplicationException() instanceof TransientDataAccessException
+				|| ex.getApplicationException() instanceof DataAccessResourceFailureException) {
 			return unavailable(ex, request);
 		}
 		return unexpected(ex, request);
