@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
  * reading through this source; it also wakes them at least every {@code heartbeat} when
  * nothing arrives, so a coordinator never waits longer than it did before. While events
  * keep arriving it wakes them at most once per {@code gap}: woken for every event, the
- * publisher sent each in a batch (and a token update) of its own, and an alert storm took
- * longer to publish than with Axon's polling. The watcher runs while at least one stream
- * is open.
+ * publisher sent each in a batch of its own, and an alert storm took longer to publish
+ * than with Axon's polling. The watcher runs while at least one stream is open.
  * <p>
  * Nothing about what the publisher reads changes: the streams are the store's own, and
  * the watcher's stream is used only to learn that the store's cache moved.

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * once and kept as long as the {@link StatusPage#snapshot()} it was made of, and so is
  * its gzip encoding, which goes to every client that accepts it: the documents list every
  * unresolved incident with its updates, megabytes when many are open (2.2 MB for 1,040,
- * 0.23 MB gzipped), and compressing them for each response, as the server's own
+ * 0.28 MB gzipped), and compressing them for each response, as the server's own
  * compression would, costs more than sending them.
  */
 @RestController
@@ -102,7 +102,8 @@ class StatuspageApi {
 
 	/**
 	 * Whether an {@code Accept-Encoding} value (RFC 9110, 12.5.3) accepts gzip: named, or
-	 * covered by {@code *}, with a weight above 0.
+	 * covered by {@code *}, with a weight above 0. Not Tomcat's parser: it drops codings
+	 * weighted 0, so {@code gzip;q=0, *} would read as accepting gzip.
 	 */
 	static boolean acceptsGzip(String accepted) {
 		if (accepted == null) {
