@@ -1,14 +1,9 @@
 package io.incidenttimeline.query.statuspage;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.incidenttimeline.events.IncidentStatus;
@@ -27,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * and aggregators can read this page. Open to everyone and to scripts of every origin
  * like Statuspage's own, since it holds only public data (the security module's rules and
  * CORS settings say so). Every reader gets the same documents, so each is written out
- * once and kept as long as the {@link StatusPage#snapshot()} it was made of, and so is
- * its gzip encoding, which goes to every client that accepts it: the documents list every
- * unresolved incident with its updates, megabytes when many are open (2.2 MB for 1,040,
- * 0.28 MB gzipped), and compressing them for each response, as the server's own
- * compression would, costs more than sending them.
+ * once per {@link StatusPage#snapshot()} and kept, gzipped too ({@link KeptDocuments}):
+ * they list every unresolved incident with its updates, megabytes when many are open (2.2
+ * MB for 1,040, 0.28 MB gzipped).
  */
 @RestController
 @RequestMapping(path = "/api/v2", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,62 +81,8 @@ class StatuspageApi {
 	 */
 	private ResponseEntity<byte[]> answer(String accepted, String name,
 			Function<StatusPage.Snapshot, Object> document) {
-		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (acceptsGzip(accepted)) {
-			return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-				.body(this.statusPage.rendered(name + " gzip", (snapshot) -> gzip(written(name, document))));
-		}
-		return answer.body(written(name, document));
-	}
-
-	private byte[] written(String name, Function<StatusPage.Snapshot, Object> document) {
-		return this.statusPage.rendered(name, (snapshot) -> this.json.writeValueAsBytes(document.apply(snapshot)));
-	}
-
-	/**
-	 * Whether an {@code Accept-Encoding} value (RFC 9110, 12.5.3) accepts gzip: named, or
-	 * covered by {@code *}, with a weight above 0. Not Tomcat's parser: it drops codings
-	 * weighted 0, so {@code gzip;q=0, *} would read as accepting gzip.
-	 */
-	static boolean acceptsGzip(String accepted) {
-		if (accepted == null) {
-			return false;
-		}
-		Boolean gzip = null;
-		Boolean any = null;
-		for (String coding : accepted.split(",")) {
-			String[] parts = coding.split(";");
-			String name = parts[0].trim().toLowerCase(Locale.ROOT);
-			boolean weighted = true;
-			for (int i = 1; i < parts.length; i++) {
-				String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
-				if (parameter.startsWith("q=")) {
-					weighted = !parameter.substring(2).trim().matches("0(\\.0{0,3})?");
-				}
-			}
-			if (name.equals("gzip") || name.equals("x-gzip")) {
-				gzip = weighted;
-			}
-			else if (name.equals("*")) {
-				any = weighted;
-			}
-		}
-		return (gzip != null) ? gzip : Boolean.TRUE.equals(any);
-	}
-
-	private static byte[] gzip(byte[] document) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 6 + 64);
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-			{
-				this.def.setLevel(Deflater.BEST_SPEED);
-			}
-		}) {
-			gzip.write(document);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return KeptDocuments.answer(this.statusPage, accepted, name, MediaType.APPLICATION_JSON,
+				(snapshot) -> this.json.writeValueAsBytes(document.apply(snapshot)));
 	}
 
 	private Page page(StatusPage.Snapshot snapshot) {

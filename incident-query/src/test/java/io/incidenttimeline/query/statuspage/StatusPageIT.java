@@ -159,14 +159,17 @@ class StatusPageIT {
 	}
 
 	@Test
-	void documentsGoGzippedToClientsThatAcceptItAndPlainToOthers() throws Exception {
+	void documentsAndThePageGoGzippedToClientsThatAcceptItAndPlainToOthers() throws Exception {
 		IncidentStory story = new IncidentStory();
 		send(story.declared(Severity.SEV_2, "Search is slow", component("search")),
 				story.publicUpdate("Searches take seconds; we are looking into it."));
 		eventually().until(() -> this.api.get("/api/v2/summary.json").body(),
 				(body) -> body.contains(story.id().toString()));
 		HttpClient http = HttpClient.newHttpClient();
-		for (String path : PUBLIC_PATHS.stream().filter((path) -> path.startsWith("/api/v2/")).toList()) {
+		for (String path : PUBLIC_PATHS.stream()
+			.filter((path) -> path.startsWith("/api/v2/") || path.equals("/status"))
+			.toList()) {
+			boolean html = path.equals("/status");
 			HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(this.api.base() + path)).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create(this.api.base() + path))
@@ -182,12 +185,19 @@ class StatusPageIT {
 			assertThat(String.join(", ", gzipped.headers().allValues("Vary"))).as(path)
 				.containsIgnoringCase("Accept-Encoding");
 			assertThat(gzipped.headers().firstValue("Content-Type")).as(path)
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+				.hasValueSatisfying((type) -> assertThat(type).startsWith(html ? "text/html" : "application/json"));
 			byte[] unzipped;
 			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
 				unzipped = in.readAllBytes();
 			}
-			assertThat(JSON.readTree(unzipped)).as(path).isEqualTo(JSON.readTree(plain.body()));
+			if (html) {
+				assertThat(new String(unzipped, StandardCharsets.UTF_8)).as(path)
+					.contains(story.id().toString())
+					.isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+			}
+			else {
+				assertThat(JSON.readTree(unzipped)).as(path).isEqualTo(JSON.readTree(plain.body()));
+			}
 			assertThat(refused.body()).as(path).isEqualTo(plain.body());
 		}
 	}
