@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -49,6 +50,10 @@ class StatusPageController {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page for people, not part of the API description (the Statuspage documents are).
+	 */
+	@Hidden
 	@GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<byte[]> page(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String accepted) {
 		Instant now = this.clock.instant();
