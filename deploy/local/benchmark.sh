@@ -6,7 +6,7 @@
 # Options (defaults):
 #   throughput   --commands=2000 --concurrency=8 --warmup=500
 #   latency      --rates=50,100,200 --seconds=20 --latency-incidents=32
-#   alert-storm  --alerts=10000 --alerts-per-request=100 --senders=4 --storm-services=100
+#   alert-storm  --alerts=10000 --alerts-per-request=100 --senders=4 --storm-services=100 --storm-warmup=2000
 #   reads        --events=1000000 --incidents=20000 --small-events=10000 --readers=8 --read-seconds=20
 #                --read-warmup=2 --seed-timeout=3600
 #   rebuild      (alone) --rebuild-events=100000 --rebuild-incidents=2000 --seed-timeout=3600

@@ -44,8 +44,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * for a service's first alert), commit, Kafka sends with acks=all awaited; consumed and
  * upserted by {@link RawPipeline}.
  * <p>
+ * <p>
+ * Both first absorb a smaller storm of the same shape ({@code --storm-warmup} alerts, on
+ * services of their own), untimed, as the other modes warm up: a storm meets a service
+ * that has been running, not one whose code the JIT compiler has yet to compile (the
+ * first 10 s of a cold storm absorbed under half the alerts per second of the rest).
+ * <p>
  * Options:
- * {@code --alerts=10000 --alerts-per-request=100 --senders=4 --storm-services=100}.
+ * {@code --alerts=10000 --alerts-per-request=100 --senders=4 --storm-services=100
+ * --storm-warmup=2000}.
  */
 final class AlertStormMode {
 
@@ -61,11 +68,14 @@ final class AlertStormMode {
 
 	private final int services;
 
+	private final int warmup;
+
 	AlertStormMode(Options options) {
 		this.alerts = options.integer("alerts", 10_000, 200);
 		this.perRequest = options.integer("alerts-per-request", 100, 100);
 		this.senders = options.integer("senders", 4, 4);
 		this.services = options.integer("storm-services", 100, 10);
+		this.warmup = options.integer("storm-warmup", 2_000, 100);
 		if (this.services > this.alerts) {
 			throw new IllegalArgumentException("--storm-services must not exceed --alerts");
 		}
@@ -74,10 +84,20 @@ final class AlertStormMode {
 	Table run(LocalSystem system, PrintStream out) throws Exception {
 		Bench.progress(out, "alert-storm: %d alerts, %d per request, %d senders, %d services", this.alerts,
 				this.perRequest, this.senders, this.services);
-		Figures ours = incidentTimeline(system, out);
+		Size storm = new Size(this.alerts, this.services);
+		Size warmup = new Size(this.warmup, Math.min(this.services, this.warmup));
+		if (this.warmup > 0) {
+			Bench.progress(out, "alert-storm: warming up with %d alerts over %d services", warmup.alerts(),
+					warmup.services());
+			incidentTimeline(system, out, warmup);
+		}
+		Figures ours = incidentTimeline(system, out, storm);
 		Figures baseline;
 		try (RawPipeline raw = new RawPipeline(system, "alert_storm")) {
-			baseline = rawBaseline(raw);
+			if (this.warmup > 0) {
+				rawBaseline(raw, warmup);
+			}
+			baseline = rawBaseline(raw, storm);
 		}
 		Table table = new Table("alert-storm: " + this.alerts + " distinct Alertmanager alerts, " + this.perRequest
 				+ " per request, " + this.senders + " senders -> " + this.services + " incidents");
@@ -91,18 +111,20 @@ final class AlertStormMode {
 		table.row("incidents (exact)", ours.incidents(), baseline.incidents());
 		table.row("events visible (exact)", ours.events(), baseline.events());
 		table.note("counts checked exactly: " + this.alerts + " receipts, " + this.services + " incidents, "
-				+ (this.alerts + this.services) + " events; ratio = incident-timeline / raw baseline");
+				+ (this.alerts + this.services) + " events; ratio = incident-timeline / raw baseline"
+				+ ((this.warmup > 0) ? "; both warmed up first with an untimed storm of " + this.warmup + " alerts"
+						: ""));
 		return table;
 	}
 
-	private Figures incidentTimeline(LocalSystem system, PrintStream out) throws Exception {
+	private Figures incidentTimeline(LocalSystem system, PrintStream out, Size size) throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String url = system.commandUrl() + "/api/alerts/alertmanager";
 		Instant startsAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		int requests = (this.alerts + this.perRequest - 1) / this.perRequest;
+		int requests = (size.alerts() + this.perRequest - 1) / this.perRequest;
 		List<String> bodies = new ArrayList<>();
 		for (int r = 0; r < requests; r++) {
-			bodies.add(webhook(run, r, startsAt));
+			bodies.add(webhook(run, r, startsAt, size));
 		}
 		double[] requestMillis = new double[requests];
 		AtomicInteger next = new AtomicInteger();
@@ -140,27 +162,27 @@ final class AlertStormMode {
 					if (Instant.now().isAfter(reported[0].plusSeconds(10))) {
 						reported[0] = Instant.now();
 						Bench.progress(out, "alert-storm: %d of %d alerts answered (%d requests retried)",
-								recorded.get(), this.alerts, retries.get());
+								recorded.get(), size.alerts(), retries.get());
 					}
 				}
 			}
 			return null;
 		});
-		if (recorded.get() != this.alerts) {
-			throw new IllegalStateException(recorded.get() + " of " + this.alerts + " alerts answered recorded");
+		if (recorded.get() != size.alerts()) {
+			throw new IllegalStateException(recorded.get() + " of " + size.alerts() + " alerts answered recorded");
 		}
 		String command = system.jdbcUrl("incident_command");
 		String pattern = run + "-%";
 		Instant stored = awaitCount(command,
 				"select count(*) from alert_receipt where integration = 'alertmanager' and alert_key like ?",
-				this.alerts, pattern);
+				size.alerts(), pattern);
 		long incidents = Bench.count(command,
 				"select count(distinct incident_id) from alert_receipt where alert_key like ? and incident_id is not null",
 				pattern);
 		long unrouted = Bench.count(command,
 				"select count(*) from alert_receipt where alert_key like ? and incident_id is null", pattern);
-		if (incidents != this.services || unrouted != 0) {
-			throw new IllegalStateException("the storm made " + incidents + " incidents (expected " + this.services
+		if (incidents != size.services() || unrouted != 0) {
+			throw new IllegalStateException("the storm made " + incidents + " incidents (expected " + size.services()
 					+ ") and left " + unrouted + " alerts without one");
 		}
 		String query = system.jdbcUrl("incident_query");
@@ -175,19 +197,20 @@ final class AlertStormMode {
 				}
 			}
 		}
-		Instant visible = awaitVisible(query, ids, out);
+		Instant visible = awaitVisible(query, ids, out, size);
 		long titled = Bench.count(query, "select count(*) from incidents where title like ?",
 				"BenchmarkStorm: storm-" + run + "-%");
-		if (titled != this.services) {
+		if (titled != size.services()) {
 			throw new IllegalStateException(
-					"the query side shows " + titled + " storm incidents, expected exactly " + this.services);
+					"the query side shows " + titled + " storm incidents, expected exactly " + size.services());
 		}
 		return new Figures(Bench.seconds(start, stored), Bench.seconds(start, visible),
-				Bench.quantile(requestMillis, 0.99), this.alerts, titled, this.alerts + this.services, retries.get());
+				Bench.quantile(requestMillis, 0.99), size.alerts(), titled, size.alerts() + size.services(),
+				retries.get());
 	}
 
-	private Instant awaitVisible(String query, List<String> ids, PrintStream out) throws Exception {
-		long expected = this.alerts + this.services;
+	private Instant awaitVisible(String query, List<String> ids, PrintStream out, Size size) throws Exception {
+		long expected = size.alerts() + size.services();
 		Instant deadline = Instant.now().plus(Bench.VISIBLE_TIMEOUT);
 		Instant reported = Instant.now();
 		try (Connection connection = Bench.connect(query);
@@ -204,7 +227,7 @@ final class AlertStormMode {
 				if (visibleEvents > expected) {
 					throw new IllegalStateException(visibleEvents + " events visible, expected exactly " + expected);
 				}
-				if (visibleEvents == expected && visibleIncidents == this.services) {
+				if (visibleEvents == expected && visibleIncidents == size.services()) {
 					try (PreparedStatement last = connection.prepareStatement(
 							"select max(applied_at) from incident_events where incident_id = any(?::uuid[])")) {
 						last.setArray(1, connection.createArrayOf("text", ids.toArray()));
@@ -216,7 +239,7 @@ final class AlertStormMode {
 				}
 				if (now.isAfter(deadline)) {
 					throw new IllegalStateException("after " + Bench.VISIBLE_TIMEOUT + " only " + visibleEvents + " of "
-							+ expected + " storm events and " + visibleIncidents + " of " + this.services
+							+ expected + " storm events and " + visibleIncidents + " of " + size.services()
 							+ " incidents are visible");
 				}
 				if (now.isAfter(reported.plusSeconds(10))) {
@@ -249,7 +272,7 @@ final class AlertStormMode {
 		}
 	}
 
-	private String webhook(String run, int request, Instant startsAt) {
+	private String webhook(String run, int request, Instant startsAt, Size size) {
 		ObjectNode root = Bench.JSON.createObjectNode();
 		root.put("version", "4");
 		root.put("groupKey", "{}:{alertname=\"BenchmarkStorm\",batch=\"" + run + "-" + request + "\"}");
@@ -260,12 +283,12 @@ final class AlertStormMode {
 		root.putObject("commonAnnotations");
 		root.put("externalURL", "http://alertmanager.local:9093");
 		ArrayNode list = root.putArray("alerts");
-		for (int i = request * this.perRequest; i < Math.min(this.alerts, (request + 1) * this.perRequest); i++) {
+		for (int i = request * this.perRequest; i < Math.min(size.alerts(), (request + 1) * this.perRequest); i++) {
 			ObjectNode alert = list.addObject();
 			alert.put("status", "firing");
 			ObjectNode labels = alert.putObject("labels");
 			labels.put("alertname", "BenchmarkStorm");
-			labels.put("service", service(run, i));
+			labels.put("service", service(run, i, size));
 			labels.put("severity", "critical");
 			labels.put("instance", "host-" + i);
 			alert.putObject("annotations").put("summary", "benchmark storm alert " + i);
@@ -277,17 +300,17 @@ final class AlertStormMode {
 		return root.toString();
 	}
 
-	private String service(String run, int alert) {
-		return "storm-" + run + "-" + (alert % this.services);
+	private static String service(String run, int alert, Size size) {
+		return "storm-" + run + "-" + (alert % size.services());
 	}
 
 	private static String fingerprint(String run, int alert) {
 		return run + "-" + String.format("%08x", alert);
 	}
 
-	private Figures rawBaseline(RawPipeline raw) throws Exception {
+	private Figures rawBaseline(RawPipeline raw, Size size) throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		int requests = (this.alerts + this.perRequest - 1) / this.perRequest;
+		int requests = (size.alerts() + this.perRequest - 1) / this.perRequest;
 		Map<String, String> incidentOf = new ConcurrentHashMap<>();
 		Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
 		double[] requestMillis = new double[requests];
@@ -304,8 +327,8 @@ final class AlertStormMode {
 					Instant sent = Instant.now();
 					synchronized (ingestionLock) {
 						List<String[]> sends = new ArrayList<>();
-						for (int i = r * this.perRequest; i < Math.min(this.alerts, (r + 1) * this.perRequest); i++) {
-							String service = service(run, i);
+						for (int i = r * this.perRequest; i < Math.min(size.alerts(), (r + 1) * this.perRequest); i++) {
+							String service = service(run, i, size);
 							boolean declares = !incidentOf.containsKey(service);
 							String incident = incidentOf.computeIfAbsent(service, (s) -> UUID.randomUUID().toString());
 							AtomicLong sequence = sequences.computeIfAbsent(incident, (id) -> new AtomicLong());
@@ -342,14 +365,20 @@ final class AlertStormMode {
 		Instant stored = Instant.now();
 		long receipts = Bench.count(raw.jdbc(), "select count(*) from receipts where dedup_key like ?", run + "-%");
 		List<String> ids = new ArrayList<>(incidentOf.values());
-		Map<String, Instant> visible = raw.awaitVisible(ids, this.alerts + this.services);
+		Map<String, Instant> visible = raw.awaitVisible(ids, size.alerts() + size.services());
 		Instant lastVisible = visible.values().stream().max(Instant::compareTo).orElseThrow();
-		if (receipts != this.alerts || ids.size() != this.services) {
+		if (receipts != size.alerts() || ids.size() != size.services()) {
 			throw new IllegalStateException(
 					"the baseline stored " + receipts + " receipts, " + ids.size() + " incidents");
 		}
 		return new Figures(Bench.seconds(start, stored), Bench.seconds(start, lastVisible),
 				Bench.quantile(requestMillis, 0.99), receipts, ids.size(), visible.size(), 0);
+	}
+
+	/**
+	 * How big a storm is: its alerts, spread over its services.
+	 */
+	record Size(int alerts, int services) {
 	}
 
 	/**
