@@ -48,6 +48,16 @@ class PublishingConfiguration {
 	static final Duration WAKE_GAP = Duration.ofMillis(25);
 
 	/**
+	 * How many segments a new token store starts the publisher with (Axon's default is
+	 * 16). Each segment publishes its own batches, one unit of work, Kafka
+	 * acknowledgement wait and token update each, and one instance claims them all
+	 * anyway; with 16, the events of one alert request (100, one transaction) went out in
+	 * batches of about 8. A token store that already has segments keeps them
+	 * ({@code incident-timeline.publisher.segments} sets the count for a new one).
+	 */
+	static final int SEGMENTS = 1;
+
+	/**
 	 * The processor reads the store through {@link PromptEventSource}, so a new event
 	 * goes out as soon as it is stored instead of at the coordinator's next 500 ms look
 	 * ({@code incident-timeline.publisher.wake-on-arrival=false} restores the polling, to
@@ -58,13 +68,15 @@ class PublishingConfiguration {
 	 */
 	@Autowired
 	void configureProcessor(EventProcessingConfigurer processing,
-			@Value("${incident-timeline.publisher.wake-on-arrival:true}") boolean wakeOnArrival) {
+			@Value("${incident-timeline.publisher.wake-on-arrival:true}") boolean wakeOnArrival,
+			@Value("${incident-timeline.publisher.segments:" + SEGMENTS + "}") int segments) {
 		processing
 			.registerPooledStreamingEventProcessor(PROCESSING_GROUP,
 					(configuration) -> wakeOnArrival
 							? new PromptEventSource(configuration.eventStore(), COORDINATOR_HEARTBEAT, WAKE_GAP)
 							: configuration.eventStore(),
 					(configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)
+						.initialSegmentCount(segments)
 						.batchSize(100))
 			.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
 					(configuration) -> PropagatingErrorHandler.instance());
