@@ -152,6 +152,10 @@ class PublisherIT {
 		assertThat(records).extracting((r) -> IncidentEventCodec.decode(r.value()).sequence()).containsExactly(1L, 2L);
 		assertThat(received.size() - publishedBefore).as("the whole store is published again, from the first event")
 			.isGreaterThanOrEqualTo(2);
+		assertThat(this.jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Long.class,
+				PublishingConfiguration.PROCESSING_GROUP))
+			.as("a new token store starts the publisher with one segment, so its batches hold every event at hand")
+			.isEqualTo(1);
 	}
 
 	/**
