@@ -77,13 +77,20 @@ class StatusPage {
 	 * The last {@link DayHistory#DAYS} days of every component, up to {@code now}.
 	 */
 	public Map<String, List<DayHistory.Day>> history(Instant now) {
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		if (!now.isAfter(today.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-			// at midnight itself a span still going on touches today only if it began
-			// then
+		if (atMidnight(now)) {
 			return this.snapshots.execute((tx) -> read(now));
 		}
-		return this.history.get(today, (day) -> this.snapshots.execute((tx) -> read(now)));
+		return this.history.get(LocalDate.ofInstant(now, ZoneOffset.UTC),
+				(day) -> this.snapshots.execute((tx) -> read(now)));
+	}
+
+	/**
+	 * Whether {@code now} is a UTC midnight itself: then a span still going on touches
+	 * today only if it began then, so the day's history (and what shows it) is that
+	 * instant's, not the day's.
+	 */
+	static boolean atMidnight(Instant now) {
+		return now.equals(LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -57,10 +57,7 @@ class StatusPageController {
 	@GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<byte[]> page(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String accepted) {
 		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		// as the day history: at midnight itself the page is that instant's
-		boolean midnight = now.equals(today.atStartOfDay(ZoneOffset.UTC).toInstant());
-		String name = "status.html " + (midnight ? now : today);
+		String name = "status.html " + (StatusPage.atMidnight(now) ? now : LocalDate.ofInstant(now, ZoneOffset.UTC));
 		return KeptDocuments.answer(this.statusPage, accepted, name, HTML, (snapshot) -> render(snapshot, now));
 	}
 
