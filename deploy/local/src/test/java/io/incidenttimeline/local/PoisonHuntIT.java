@@ -221,10 +221,10 @@ class PoisonHuntIT {
 			json.append(",\"severity\":\"").append(pick(SEVERITIES)).append('"');
 			json.append(",\"services\":").append(services());
 			if (this.random.nextBoolean()) {
-				field(json, "impactStartedAt", timestamp());
+				field(json.append(','), "impactStartedAt", timestamp());
 			}
 			if (this.random.nextInt(3) == 0) {
-				field(json, "commander", text(120));
+				field(json.append(','), "commander", text(120));
 			}
 			maybeOccurredAt(json);
 			return json.append('}').toString();
