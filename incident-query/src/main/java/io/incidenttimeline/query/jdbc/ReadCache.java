@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * snapshot) counts its age from the oldest of them, and a computation uses no kept answer
  * past half its age, so no answer is served later than its maximum age after the tables
  * it shows were read.
+ * <p>
+ * Given a way to read the tables' version (something that changes whenever a change to
+ * them commits, see {@link ReadCaches}), an answer past half its age is first checked
+ * rather than computed again: when the version is the one read before the answer was
+ * computed, nothing has changed since, and the kept answer is renewed as if computed now.
+ * A quiet page is thus not written out twice a second; a changed one is computed again as
+ * before. An answer made of other kept answers carries the version of the oldest of them.
  *
  * @param <K> what an answer depends on besides the tables (a filter, a day)
  * @param <V> the answer
@@ -59,9 +67,21 @@ public final class ReadCache<K, V> {
 	 * @param refresher where answers past half their age are computed again
 	 */
 	ReadCache(Duration maxAge, Executor refresher) {
+		this(maxAge, refresher, null);
+	}
+
+	/**
+	 * @param maxAge how long an answer is served at most, whatever this instance heard
+	 * @param refresher where answers past half their age are computed again
+	 * @param version reads the tables' version (null: answers are always computed again)
+	 */
+	ReadCache(Duration maxAge, Executor refresher, Supplier<Object> version) {
 		this.maxAgeNanos = maxAge.toNanos();
 		this.refresher = refresher;
+		this.version = version;
 	}
+
+	private final Supplier<Object> version;
 
 	private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
@@ -70,10 +90,10 @@ public final class ReadCache<K, V> {
 	private final Object lock = new Object();
 
 	/**
-	 * While this thread computes an answer: when the oldest table read it used was made
-	 * (its own start, or the time an answer it took from a cache was computed).
+	 * While this thread computes an answer: the oldest table read it used (its own, or
+	 * the one an answer it took from a cache was computed of).
 	 */
-	private static final ThreadLocal<long[]> OLDEST_READ = new ThreadLocal<>();
+	private static final ThreadLocal<Oldest> OLDEST_READ = new ThreadLocal<>();
 
 	private long generation;
 
@@ -93,32 +113,34 @@ public final class ReadCache<K, V> {
 			boolean computing = OLDEST_READ.get() != null;
 			if (age < this.maxAgeNanos / 2 || (age < this.maxAgeNanos && !computing)) {
 				if (age >= this.maxAgeNanos / 2 && found.refreshing().compareAndSet(false, true)) {
-					refresh(key, compute, generation);
+					refresh(key, compute, generation, found);
 				}
-				used(found.keptAt());
+				used(found.read());
 				return found.value();
 			}
 		}
-		Kept<V> computed = computeOnce(key, compute, generation);
-		used(computed.keptAt());
+		Kept<V> computed = computeOnce(key, compute, generation,
+				(found != null && found.generation() == generation) ? found : null);
+		used(computed.read());
 		return computed.value();
 	}
 
 	/**
-	 * The answer the current computation (if any) is using was read at {@code readAt}.
+	 * The answer the current computation (if any) is using was computed of {@code read}.
 	 */
-	private static void used(long readAt) {
-		long[] oldest = OLDEST_READ.get();
-		if (oldest != null && readAt - oldest[0] < 0) {
-			oldest[0] = readAt;
+	private static void used(Read read) {
+		Oldest oldest = OLDEST_READ.get();
+		if (oldest != null && read.at() - oldest.at < 0) {
+			oldest.at = read.at();
+			oldest.version = read.version();
 		}
 	}
 
-	private void refresh(K key, Function<K, V> compute, long generation) {
+	private void refresh(K key, Function<K, V> compute, long generation, Kept<V> found) {
 		try {
 			this.refresher.execute(() -> {
 				try {
-					computeOnce(key, compute, generation);
+					computeOnce(key, compute, generation, found);
 				}
 				catch (RuntimeException ex) {
 					// the kept answer is served until its age is up; then a reader
@@ -133,10 +155,11 @@ public final class ReadCache<K, V> {
 	}
 
 	/**
-	 * Computes the answer, or waits for the computation another thread began for the same
-	 * key in the same generation.
+	 * Renews the answer {@code found} (kept in this generation, or null), when the
+	 * tables' version is still the one it was computed of, or computes the answer; or
+	 * waits for another thread doing so for the same key in the same generation.
 	 */
-	private Kept<V> computeOnce(K key, Function<K, V> compute, long generation) {
+	private Kept<V> computeOnce(K key, Function<K, V> compute, long generation, Kept<V> found) {
 		Computation<V> mine = new Computation<>(generation, new CompletableFuture<>());
 		Computation<V> other = this.computing.putIfAbsent(key, mine);
 		if (other != null) {
@@ -154,7 +177,10 @@ public final class ReadCache<K, V> {
 			return computeAndKeep(key, compute, generation);
 		}
 		try {
-			Kept<V> computed = computeAndKeep(key, compute, generation);
+			Kept<V> computed = renewed(key, found, generation);
+			if (computed == null) {
+				computed = computeAndKeep(key, compute, generation);
+			}
 			mine.answer().complete(computed);
 			return computed;
 		}
@@ -167,9 +193,51 @@ public final class ReadCache<K, V> {
 		}
 	}
 
+	/**
+	 * {@code found} renewed as if computed now, when the tables' version is still the one
+	 * it was computed of; null when it may have changed (or cannot be told).
+	 */
+	private Kept<V> renewed(K key, Kept<V> found, long generation) {
+		if (found == null || found.read().version() == null) {
+			return null;
+		}
+		long now = System.nanoTime();
+		if (!found.read().version().equals(currentVersion())) {
+			return null;
+		}
+		Kept<V> renewed = new Kept<>(generation, new Read(now, found.read().version()), found.value(),
+				new AtomicBoolean());
+		synchronized (this.lock) {
+			if (this.generation == generation && this.committing.isEmpty() && this.kept.get(key) == found) {
+				this.kept.put(key, renewed);
+				return renewed;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The tables' version now, or null when there is no way to read it or reading it
+	 * failed (then answers are computed again).
+	 */
+	private Object currentVersion() {
+		if (this.version == null) {
+			return null;
+		}
+		try {
+			return this.version.get();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Reading the tables' version failed; computing the answer again", ex);
+			return null;
+		}
+	}
+
 	private Kept<V> computeAndKeep(K key, Function<K, V> compute, long generation) {
-		long[] outer = OLDEST_READ.get();
-		long[] oldest = { System.nanoTime() };
+		Oldest outer = OLDEST_READ.get();
+		// the version is read before the tables are: a change committed meanwhile
+		// changes it
+		Oldest oldest = new Oldest(System.nanoTime(), currentVersion());
 		OLDEST_READ.set(oldest);
 		V value;
 		try {
@@ -178,7 +246,7 @@ public final class ReadCache<K, V> {
 		finally {
 			OLDEST_READ.set(outer);
 		}
-		Kept<V> computed = new Kept<>(generation, oldest[0], value, new AtomicBoolean());
+		Kept<V> computed = new Kept<>(generation, oldest.read(), value, new AtomicBoolean());
 		synchronized (this.lock) {
 			if (this.generation == generation && this.committing.isEmpty()) {
 				if (this.kept.size() >= LIMIT) {
@@ -225,7 +293,43 @@ public final class ReadCache<K, V> {
 		}
 	}
 
-	private record Kept<V>(long generation, long keptAt, V value, AtomicBoolean refreshing) {
+	/**
+	 * Tables read at {@code at} (nanoTime) when their version was {@code version} (null:
+	 * unknown).
+	 */
+	private record Kept<V>(long generation, Read read, V value, AtomicBoolean refreshing) {
+
+		long keptAt() {
+			return this.read.at();
+		}
+
+	}
+
+	/**
+	 * When the tables an answer shows were read (nanoTime), and their version then (null:
+	 * unknown).
+	 */
+	private record Read(long at, Object version) {
+	}
+
+	/**
+	 * The oldest read a computation used so far, changed as it takes older kept answers.
+	 */
+	private static final class Oldest {
+
+		private long at;
+
+		private Object version;
+
+		Oldest(long at, Object version) {
+			this.at = at;
+			this.version = version;
+		}
+
+		Read read() {
+			return new Read(this.at, this.version);
+		}
+
 	}
 
 	private record Computation<V>(long generation, CompletableFuture<Kept<V>> answer) {

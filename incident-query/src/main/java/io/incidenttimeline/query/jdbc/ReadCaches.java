@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +20,15 @@ import org.springframework.stereotype.Component;
  * calls {@link #forgetAll()}. The longest an answer is served
  * ({@code incident-timeline.read-cache.max-age}, 1 s unless set) still bounds what a
  * missed notification (a lost listening connection) can cost. Answers past half that age
- * are computed again on one background thread of their own.
+ * are computed again on one background thread of their own, unless the tables' version
+ * shows nothing changed since they were read.
+ * <p>
+ * The version is PostgreSQL's current snapshot ({@code pg_current_snapshot()}, as text):
+ * which transactions had completed. It stays the same exactly as long as no writing
+ * transaction of the database cluster completes (commits or rolls back), so an answer
+ * read under a snapshot equal to the current one shows what the tables hold now,
+ * whichever instance writes them. Any write anywhere in the cluster changes it (the check
+ * errs on the side of computing again); reading does not.
  */
 @Component
 public class ReadCaches implements DisposableBean {
@@ -32,14 +43,33 @@ public class ReadCaches implements DisposableBean {
 
 	private final List<ReadCache<?, ?>> caches = new CopyOnWriteArrayList<>();
 
-	ReadCaches(@Value("${incident-timeline.read-cache.max-age:1s}") Duration maxAge) {
+	private final Supplier<Object> version;
+
+	@Autowired
+	ReadCaches(@Value("${incident-timeline.read-cache.max-age:1s}") Duration maxAge, JdbcClient jdbc) {
+		this(maxAge, () -> jdbc.sql("SELECT pg_current_snapshot()::text").query(String.class).single());
+	}
+
+	/**
+	 * @param version the tables' version, or null: every answer past half its age is
+	 * computed again
+	 */
+	ReadCaches(Duration maxAge, Supplier<Object> version) {
 		this.maxAge = maxAge;
+		this.version = version;
 	}
 
 	public <K, V> ReadCache<K, V> create() {
-		ReadCache<K, V> cache = new ReadCache<>(this.maxAge, this.refresher);
+		ReadCache<K, V> cache = new ReadCache<>(this.maxAge, this.refresher, this.version);
 		this.caches.add(cache);
 		return cache;
+	}
+
+	/**
+	 * How the tables' version is read (null: it is not).
+	 */
+	Supplier<Object> version() {
+		return this.version;
 	}
 
 	/**

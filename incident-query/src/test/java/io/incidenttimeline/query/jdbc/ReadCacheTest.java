@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,7 @@ class ReadCacheTest {
 
 	@Test
 	void everyCacheMadeTogetherForgetsWhenAnotherInstanceCommitted() {
-		ReadCaches caches = new ReadCaches(Duration.ofHours(1));
+		ReadCaches caches = new ReadCaches(Duration.ofHours(1), (Supplier<Object>) null);
 		ReadCache<String, Integer> first = caches.create();
 		ReadCache<String, Integer> second = caches.create();
 		assertThat(first.get("a", (key) -> this.reads.incrementAndGet())).isEqualTo(1);
@@ -201,6 +204,96 @@ class ReadCacheTest {
 		this.refreshes.get(0).run();
 		assertThat(this.reads).as("the refresh did not use the snapshot past half its age").hasValue(2);
 		assertThat(documents.get("d", (k) -> 0)).isEqualTo(102);
+	}
+
+	@Test
+	void pastItsAgeAnAnswerIsRenewedWhileTheTablesVersionIsTheSame() throws InterruptedException {
+		AtomicReference<Object> version = new AtomicReference<>("v1");
+		ReadCache<String, Integer> young = new ReadCache<>(Duration.ofMillis(50), this.refreshes::add, version::get);
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(1);
+
+		Thread.sleep(100);
+
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).as("nothing changed: renewed").isEqualTo(1);
+		assertThat(this.reads).hasValue(1);
+
+		version.set("v2");
+		Thread.sleep(100);
+
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).as("the tables changed: computed again")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aRefreshRenewsTheKeptAnswerWhenTheTablesVersionIsTheSame() throws InterruptedException {
+		AtomicReference<Object> version = new AtomicReference<>("v1");
+		ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add, version::get);
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+		Thread.sleep(600);
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+		assertThat(this.refreshes).hasSize(1);
+
+		this.refreshes.get(0).run();
+
+		assertThat(this.reads).as("renewed, not computed").hasValue(1);
+		// past the first answer's maximum age, not half the renewed one's
+		Thread.sleep(450);
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet()))
+			.as("the renewed answer counts its age from the refresh")
+			.isEqualTo(1);
+		assertThat(this.refreshes).hasSize(1);
+	}
+
+	@Test
+	void anAnswerMadeOfAnotherKeptAnswerCarriesThatAnswersVersion() throws InterruptedException {
+		AtomicReference<Object> version = new AtomicReference<>("v1");
+		ReadCache<String, Integer> snapshots = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add,
+				version::get);
+		ReadCache<String, Integer> documents = new ReadCache<>(Duration.ofMillis(100), this.refreshes::add,
+				version::get);
+		AtomicInteger written = new AtomicInteger();
+		snapshots.get("s", (k) -> this.reads.incrementAndGet());
+		version.set("v2");
+		documents.get("d", (k) -> written.incrementAndGet() + snapshots.get("s", (s) -> this.reads.incrementAndGet()));
+		assertThat(written).as("written at v2 of the snapshot read at v1").hasValue(1);
+
+		Thread.sleep(150);
+		documents.get("d", (k) -> written.incrementAndGet() + snapshots.get("s", (s) -> this.reads.incrementAndGet()));
+
+		assertThat(written).as("v1 is not v2: the document is written again, not renewed").hasValue(2);
+		Thread.sleep(150);
+		documents.get("d", (k) -> written.incrementAndGet() + snapshots.get("s", (s) -> this.reads.incrementAndGet()));
+		assertThat(written).as("still made of the snapshot read at v1").hasValue(3);
+	}
+
+	@Test
+	void whenTheTablesVersionCannotBeReadAnswersAreComputedAgain() throws InterruptedException {
+		AtomicBoolean failing = new AtomicBoolean();
+		ReadCache<String, Integer> young = new ReadCache<>(Duration.ofMillis(50), this.refreshes::add, () -> {
+			if (failing.get()) {
+				throw new IllegalStateException("no connection");
+			}
+			return "v1";
+		});
+		young.get("a", (k) -> this.reads.incrementAndGet());
+		failing.set(true);
+
+		Thread.sleep(100);
+
+		assertThat(young.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(2);
+	}
+
+	@Test
+	void aRenewalThatBeganBeforeACommitIsNotKept() throws InterruptedException {
+		ReadCache<String, Integer> cache = new ReadCache<>(Duration.ofMillis(1000), this.refreshes::add, () -> "v1");
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+		Thread.sleep(600);
+		cache.get("a", (k) -> this.reads.incrementAndGet());
+
+		cache.committed(new Object());
+		this.refreshes.get(0).run();
+
+		assertThat(cache.get("a", (k) -> this.reads.incrementAndGet())).isEqualTo(3);
 	}
 
 	private static void await(CountDownLatch latch) {
