@@ -294,8 +294,7 @@ public final class ReadCache<K, V> {
 	}
 
 	/**
-	 * Tables read at {@code at} (nanoTime) when their version was {@code version} (null:
-	 * unknown).
+	 * An answer kept in a generation, and the read of the tables it shows.
 	 */
 	private record Kept<V>(long generation, Read read, V value, AtomicBoolean refreshing) {
 
