@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  * 1,000,000 events across 20,000 incidents) and measures again. A measurement: for each
  * endpoint, R concurrent readers (default 8) call it back to back for S seconds after a
  * warm-up, every answer must be 200; p50/p99 over every call, each from sending the
- * request until the body is read and decoded, asking as browsers do ({@code
+ * request until the body is read and inflated, asking as browsers do ({@code
  * Accept-Encoding: gzip, deflate, br}: the status page's documents come gzipped).
  * Endpoints: the public {@code GET /api/v2/summary.json} and {@code GET /status}; with a
  * viewer's token (victor) {@code GET /api/incidents} (its default page), {@code GET
