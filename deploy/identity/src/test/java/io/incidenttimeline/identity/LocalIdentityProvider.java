@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,6 +24,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +59,10 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
 	/** The redirect URI registered for {@link #CLI_CLIENT}; nothing needs to listen. */
 	public static final String CLI_REDIRECT_URI = "http://127.0.0.1:9999/callback";
+
+	private static final int LOWEST_PORT = 15000;
+
+	private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -253,15 +261,44 @@ public final class LocalIdentityProvider implements AutoCloseable {
 	}
 
 	/**
-	 * A port nobody listens on now.
+	 * A port nobody listens on now, for a process that binds it seconds later: chosen at
+	 * random below the kernel's ephemeral range (where every outgoing connection takes
+	 * its source port from, so one could take a port from there first), checked by
+	 * binding it, never handed out twice by this JVM. The same rule as deploy/local's
+	 * {@code FreePorts} (which this module cannot depend on).
 	 * @return the port
 	 */
 	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		int end = belowEphemeral();
+		int size = end - LOWEST_PORT;
+		int start = ThreadLocalRandom.current().nextInt(size);
+		for (int i = 0; i < size; i++) {
+			int port = LOWEST_PORT + (start + i) % size;
+			if (!GIVEN_PORTS.contains(port) && bindable(port) && GIVEN_PORTS.add(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("no free port left below " + end);
+	}
+
+	private static boolean bindable(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(port));
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
+		}
+	}
+
+	private static int belowEphemeral() {
+		try {
+			String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+			int low = Integer.parseInt(range.split("\\s+")[0]);
+			return (low >= LOWEST_PORT + 1000) ? low : 32768;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 32768;
 		}
 	}
 

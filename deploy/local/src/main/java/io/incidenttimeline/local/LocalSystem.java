@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -752,14 +751,12 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
-	/** A port nobody listens on now, for tests that run beside other things. */
+	/**
+	 * A port nobody listens on now, for tests that run beside other things
+	 * ({@link FreePorts}).
+	 */
 	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return FreePorts.next();
 	}
 
 	/**

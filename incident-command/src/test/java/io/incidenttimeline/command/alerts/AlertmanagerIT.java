@@ -1,7 +1,6 @@
 package io.incidenttimeline.command.alerts;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.incidenttimeline.events.Timestamps;
+import io.incidenttimeline.identity.LocalIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class AlertmanagerIT extends AlertsITSupport {
 	void startAlertmanager() throws IOException, InterruptedException {
 		Path dir = Files.createDirectories(Path.of("target", "alertmanager-it"));
 		Path data = Files.createTempDirectory(dir, "data");
-		this.alertmanagerPort = freePort();
+		this.alertmanagerPort = LocalIdentityProvider.freePort();
 		Path config = dir.resolve("alertmanager.yml");
 		Files.writeString(config, """
 				global:
@@ -174,12 +174,6 @@ class AlertmanagerIT extends AlertsITSupport {
 
 	private String alertmanagerUrl(String path) {
 		return "http://127.0.0.1:" + this.alertmanagerPort + path;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.incidenttimeline.query.metrics;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.query.EventsTopic;
 import io.incidenttimeline.query.RunningQueryService;
 import io.incidenttimeline.testsupport.IncidentStory;
+import io.incidenttimeline.identity.LocalIdentityProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class PrometheusScrapeIT {
 	void prometheusScrapesTheMttrHistogramPerSeverityAndAnswersQuantileQueries() throws Exception {
 		IncidentStory story = new IncidentStory();
 		this.topic.send(story.declared(), story.resolved("fixed"));
-		int prometheusPort = freePort();
+		int prometheusPort = LocalIdentityProvider.freePort();
 		startPrometheus(prometheusPort);
 
 		JsonNode count = awaitResult(prometheusPort, "incident_mttr_seconds_count{severity=\"SEV-3\"}");
@@ -112,12 +112,6 @@ class PrometheusScrapeIT {
 				return (response.statusCode() == 200) ? JSON.readTree(response.body()).path("data").path("result")
 						: JSON.createArrayNode();
 			}, (result) -> result.size() > 0);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
