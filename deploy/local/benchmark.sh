@@ -4,8 +4,8 @@
 # test suite (BenchmarkIT runs --quick). Exits 1 when a mode fails (lost events, wrong counts, errors).
 #   deploy/local/benchmark.sh [--mode=throughput|latency|alert-storm|reads|rebuild|all] [--quick] [options]
 # Options (defaults):
-#   throughput   --commands=2000 --concurrency=8 --warmup=500
-#   latency      --rates=50,100,200 --seconds=20 --latency-incidents=32
+#   throughput   --commands=2000 --concurrency=8 --warmup=500 --warmup-seconds=90 (rounds of --warmup until then)
+#   latency      --rates=50,100,200 --seconds=20 --latency-incidents=32 --latency-warmup=60
 #   alert-storm  --alerts=10000 --alerts-per-request=100 --senders=4 --storm-services=100 --storm-warmup=2000
 #   reads        --events=1000000 --incidents=20000 --small-events=10000 --readers=8 --read-seconds=20
 #                --read-warmup=2 --seed-timeout=3600

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * unmeasured, so the first rate does not pay for class loading and the JIT.
  * <p>
  * Options:
- * {@code --rates=50,100,200 --seconds=20 --latency-incidents=32 --latency-warmup=10}.
+ * {@code --rates=50,100,200 --seconds=20 --latency-incidents=32 --latency-warmup=60}.
  */
 final class LatencyMode {
 
@@ -58,7 +58,7 @@ final class LatencyMode {
 		this.rates = options.integers("rates", "50,100,200", "10");
 		this.seconds = options.integer("seconds", 20, 3);
 		this.incidents = options.integer("latency-incidents", 32, 8);
-		this.warmup = options.integer("latency-warmup", 10, 1);
+		this.warmup = options.integer("latency-warmup", 60, 1);
 	}
 
 	Table run(LocalSystem system, PrintStream out) throws Exception {
@@ -68,8 +68,11 @@ final class LatencyMode {
 		try (RawPipeline raw = new RawPipeline(system, "latency")) {
 			int first = this.rates.get(0);
 			Bench.progress(out, "latency: warming up, %d commands/s for %d s", first, this.warmup);
-			incidentTimeline(system, first, this.warmup);
+			// the raw baseline first, so the services go from their warm-up straight to
+			// the
+			// first measured rate (as ThroughputMode)
 			rawBaseline(raw, first, this.warmup);
+			incidentTimeline(system, first, this.warmup);
 			for (int rate : this.rates) {
 				Bench.progress(out, "latency: %d commands/s for %d s", rate, this.seconds);
 				Figures ours = incidentTimeline(system, rate, this.seconds);

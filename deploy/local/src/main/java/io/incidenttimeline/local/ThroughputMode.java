@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,13 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code --mode=throughput}: closed loop. C clients each send the next command (a
  * timeline note on one of max(16, C) incidents) as soon as the previous one was answered,
- * N commands in all, after W to warm up. Measures commands/s accepted, events/s visible
- * on the query side (the moment the query service applied each event, from
- * {@code incident_events.applied_at}) and command→visible latency from the moment each
- * command was sent. The baseline: the same N writes with C threads through
- * {@link RawPipeline} (insert + send acks=all, per incident in order).
+ * N commands in all, after warming up: rounds of W commands until at least the warm-up
+ * seconds have passed (the services' JIT compilers keep compiling for a minute and more
+ * after a start: after 1,000 commands they still took a fifth of the machine). Measures
+ * commands/s accepted, events/s visible on the query side (the moment the query service
+ * applied each event, from {@code incident_events.applied_at}) and command→visible
+ * latency from the moment each command was sent. The baseline: the same N writes with C
+ * threads through {@link RawPipeline} (insert + send acks=all, per incident in order).
  * <p>
- * Options: {@code --commands=2000 --concurrency=8 --warmup=500}.
+ * Options: {@code --commands=2000 --concurrency=8 --warmup=500 --warmup-seconds=90}.
  */
 final class ThroughputMode {
 
@@ -33,20 +36,30 @@ final class ThroughputMode {
 
 	private final int warmup;
 
+	private final Duration warmupTime;
+
 	ThroughputMode(Options options) {
 		this.commands = options.integer("commands", 2000, 50);
 		this.concurrency = options.integer("concurrency", 8, 4);
 		this.warmup = options.integer("warmup", 500, 20);
+		if (this.warmup < 1) {
+			throw new IllegalArgumentException("--warmup must be at least 1 (a round of commands)");
+		}
+		this.warmupTime = options.seconds("warmup-seconds", 90, 0);
 	}
 
 	Table run(LocalSystem system, PrintStream out) throws Exception {
-		Bench.progress(out, "throughput: %d commands (after %d to warm up), %d concurrent clients", this.commands,
-				this.warmup, this.concurrency);
+		Bench.progress(out,
+				"throughput: %d commands (after rounds of %d to warm up, for at least %d s), %d concurrent clients",
+				this.commands, this.warmup, this.warmupTime.toSeconds(), this.concurrency);
 		try (RawPipeline raw = new RawPipeline(system, "throughput")) {
-			if (this.warmup > 0) {
-				incidentTimeline(system, this.warmup);
-				rawBaseline(raw, this.warmup);
-			}
+			// each side is measured right after its own warm-up: the services, idle while
+			// the raw baseline ran in between, met new paths and deoptimised and
+			// recompiled
+			// code in their measured seconds (JFR: 72 deoptimisations, C2 at 0.16 core)
+			int rawRounds = warmUp(() -> rawBaseline(raw, this.warmup));
+			int rounds = warmUp(() -> incidentTimeline(system, this.warmup));
+			Bench.progress(out, "throughput: warmed up with %d rounds (raw baseline %d)", rounds, rawRounds);
 			Figures ours = incidentTimeline(system, this.commands);
 			Figures baseline = rawBaseline(raw, this.commands);
 			Table table = new Table("throughput: closed loop, " + this.commands + " commands, " + this.concurrency
@@ -60,6 +73,19 @@ final class ThroughputMode {
 			table.note("ratio = incident-timeline / raw baseline (throughput: higher is better; latency: lower)");
 			return table;
 		}
+	}
+
+	/**
+	 * Runs a warm-up round, then more until the warm-up time has passed.
+	 */
+	private int warmUp(Callable<Figures> round) throws Exception {
+		Instant start = Instant.now();
+		int rounds = 0;
+		while (rounds == 0 || Duration.between(start, Instant.now()).compareTo(this.warmupTime) < 0) {
+			round.call();
+			rounds++;
+		}
+		return rounds;
 	}
 
 	private Figures incidentTimeline(LocalSystem system, int count) throws Exception {
