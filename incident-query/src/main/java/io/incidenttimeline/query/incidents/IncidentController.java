@@ -83,6 +83,16 @@ class IncidentController {
 	 * that one answer names both when both are wrong.
 	 */
 	record IncidentAt(@NotNull IncidentId id, Instant asOf) {
+
+		/**
+		 * Declared in full so that its parameters carry no annotations (see
+		 * {@link IncidentFilter}).
+		 */
+		IncidentAt(IncidentId id, Instant asOf) {
+			this.id = id;
+			this.asOf = asOf;
+		}
+
 	}
 
 	record IncidentList(List<IncidentItem> items, int page, int size, long total, Freshness freshness) {

@@ -15,8 +15,18 @@ import io.incidenttimeline.query.web.TimeRange;
 record MetricsFilter(Severity severity, @ServiceName String service, Instant from,
 		Instant to) implements TimeRange.Bounded {
 
-	MetricsFilter {
-		service = (service != null) ? service.trim() : null;
+	/**
+	 * Declared in full so that its parameters carry no annotations: Spring binds this
+	 * record through this constructor on every request and, for a compact one, re-reads
+	 * the components' constraint annotations from the class file each time (see
+	 * {@code IncidentFilter}). The constraints stay on the components, where validation
+	 * reads them.
+	 */
+	MetricsFilter(Severity severity, String service, Instant from, Instant to) {
+		this.severity = severity;
+		this.service = (service != null) ? service.trim() : null;
+		this.from = from;
+		this.to = to;
 	}
 
 }

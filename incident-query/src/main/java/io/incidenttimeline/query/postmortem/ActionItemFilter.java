@@ -18,6 +18,21 @@ record ActionItemFilter(
 		@Pattern(regexp = "true|false", message = "must be true or false") String overdue,
 		@ServiceName String service) {
 
+	/**
+	 * Declared in full so that its parameters carry no annotations: Spring binds this
+	 * record through this constructor on every request and, for a compact one, re-reads
+	 * the components' constraint annotations from the class file each time (see
+	 * {@code IncidentFilter}). The constraints stay on the components, where validation
+	 * reads them.
+	 */
+	ActionItemFilter(String owner, String status, String type, String overdue, String service) {
+		this.owner = owner;
+		this.status = status;
+		this.type = type;
+		this.overdue = overdue;
+		this.service = service;
+	}
+
 	ActionItemType itemType() {
 		return (this.type != null) ? ActionItemType.valueOf(this.type.toUpperCase(java.util.Locale.ROOT)) : null;
 	}
