@@ -68,9 +68,8 @@ final class LatencyMode {
 		try (RawPipeline raw = new RawPipeline(system, "latency")) {
 			int first = this.rates.get(0);
 			Bench.progress(out, "latency: warming up, %d commands/s for %d s", first, this.warmup);
-			// the raw baseline first, so the services go from their warm-up straight to
-			// the
-			// first measured rate (as ThroughputMode)
+			// the raw baseline first, so that the services go from their warm-up
+			// straight to the first measured rate (as in ThroughputMode)
 			rawBaseline(raw, first, this.warmup);
 			incidentTimeline(system, first, this.warmup);
 			for (int rate : this.rates) {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * timeline note on one of max(16, C) incidents) as soon as the previous one was answered,
  * N commands in all, after warming up: rounds of W commands until at least the warm-up
  * seconds have passed (the services' JIT compilers keep compiling for a minute and more
- * after a start: after 1,000 commands they still took a fifth of the machine). Measures
+ * after a start: after 1,000 commands they still took a quarter of the machine). Measures
  * commands/s accepted, events/s visible on the query side (the moment the query service
  * applied each event, from {@code incident_events.applied_at}) and command→visible
  * latency from the moment each command was sent. The baseline: the same N writes with C
@@ -53,10 +53,9 @@ final class ThroughputMode {
 				"throughput: %d commands (after rounds of %d to warm up, for at least %d s), %d concurrent clients",
 				this.commands, this.warmup, this.warmupTime.toSeconds(), this.concurrency);
 		try (RawPipeline raw = new RawPipeline(system, "throughput")) {
-			// each side is measured right after its own warm-up: the services, idle while
-			// the raw baseline ran in between, met new paths and deoptimised and
-			// recompiled
-			// code in their measured seconds (JFR: 72 deoptimisations, C2 at 0.16 core)
+			// each side is measured right after its own warm-up: when the raw baseline
+			// warmed up in between, the idle services deoptimised code 72 times in their
+			// measured seconds and their compilers still took 0.16 core (JFR)
 			int rawRounds = warmUp(() -> rawBaseline(raw, this.warmup));
 			int rounds = warmUp(() -> incidentTimeline(system, this.warmup));
 			Bench.progress(out, "throughput: warmed up with %d rounds (raw baseline %d)", rounds, rawRounds);
